@@ -6,6 +6,7 @@ title, the plan table with a two-row header repeated on every page, sections as 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -88,15 +89,30 @@ COLUMN_TITLES = (
 
 
 def signature_lines(label: str, sig: Signature | None, year: int | None) -> list[str]:
-    """The lines of a signature block: label, title (may be several lines), "_____ name", date line."""
-    sig = sig or Signature()
+    """The lines of a signature block: label, title (may be several lines), "_____ name", date line.
+
+    No lines for a missing block: writing an empty one would read back as a signature with no name.
+    """
+    if sig is None:
+        return []
     lines = [label, *[t for t in sig.title.split("\n") if t.strip()]]
     lines.append(f"_____ {sig.name}".rstrip())
     if sig.date:
-        lines.append(f"{sig.date.year}-yil “{sig.date.day}” {MONTHS_UZ[sig.date.month - 1]}")
+        lines.append(_date_line(sig.date))
     else:
         lines.append(f"{year or '____'}-yil “_____” ________")
     return lines
+
+
+def _date_line(date: dt.date) -> str:
+    return f"{date.year}-yil “{date.day}” {MONTHS_UZ[date.month - 1]}"
+
+
+def checked_lines(sig: Signature | None) -> list[str]:
+    """ "Tekshirildi. <name>" and, when known, the date on the next line; nothing when unchecked."""
+    if sig is None:
+        return []
+    return [f"Tekshirildi. {sig.name}".rstrip(), *([_date_line(sig.date)] if sig.date else [])]
 
 
 def item_rows(items: list[Item]) -> list[Item]:
@@ -184,14 +200,18 @@ def _fixed_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
 
 
 def _signature_table(document: docx.document.Document, doc: PlanDocument) -> None:
+    agreed = signature_lines("KELISHILDI", doc.agreed, doc.year)
+    approved = signature_lines("TASDIQLAYMAN", doc.approved, doc.year)
+    if not agreed and not approved:
+        return
     table = document.add_table(rows=1, cols=2)
     _borders(table, "nil")
     _fixed_widths(table, (13.58, 13.58))
     left, right = table.rows[0].cells
-    _fill(left, signature_lines("KELISHILDI", doc.agreed, doc.year))
-    _fill(right, signature_lines("TASDIQLAYMAN", doc.approved, doc.year))
-    for cell in (left, right):
-        cell.paragraphs[0].runs[0].bold = True
+    for cell, lines in ((left, agreed), (right, approved)):
+        _fill(cell, lines)
+        if lines:
+            cell.paragraphs[0].runs[0].bold = True
     for p in right.paragraphs:
         p.paragraph_format.left_indent = Cm(4.5)
 
@@ -253,9 +273,11 @@ def write_docx(doc: PlanDocument) -> bytes:
     run.font.size = Pt(TITLE_PT)
     title.paragraph_format.space_after = Pt(6)
     _plan_table(document, doc)
-    if doc.checked is not None:
+    checked = checked_lines(doc.checked)
+    if checked:
         document.add_paragraph()
-        document.add_paragraph(f"Tekshirildi. {doc.checked.name}".rstrip())
+    for line in checked:
+        document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -13,6 +13,7 @@ from ishreja.plandoc.model import PlanDocument
 from ishreja.plandoc.write_docx import (
     COLUMN_TITLES,
     COLUMN_WIDTHS_CM,
+    checked_lines,
     item_number,
     item_rows,
     plan_title,
@@ -39,7 +40,7 @@ table.plan thead { display: table-header-group; }
 table.plan th { font-weight: bold; text-align: center; vertical-align: middle; }
 td.c { text-align: center; }
 tr.section td { font-weight: bold; text-align: center; }
-p.checked { margin-top: 6mm; }
+p.checked:first-of-type { margin-top: 6mm; }
 """
 
 PAGE = Template("""<!DOCTYPE html>
@@ -72,6 +73,8 @@ def _paragraphs(text: str) -> str:
 
 
 def _block(lines: list[str]) -> str:
+    if not lines:
+        return ""
     head, *rest = lines
     return f'<p class="label">{_e(head)}</p>' + "".join(f"<p>{_e(ln)}</p>" for ln in rest)
 
@@ -99,9 +102,7 @@ def render_html(doc: PlanDocument) -> str:
     total = sum(COLUMN_WIDTHS_CM)
     cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in COLUMN_WIDTHS_CM)
     fact, plan = quantity_headers(doc)
-    checked = ""
-    if doc.checked is not None:
-        checked = f'<p class="checked">{_e(f"Tekshirildi. {doc.checked.name}".rstrip())}</p>'
+    checked = "".join(f'<p class="checked">{_e(line)}</p>' for line in checked_lines(doc.checked))
     return PAGE.substitute(
         css=PAGE_CSS,
         title=_e(plan_title(doc)),

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ishreja.plandoc.model import Item, PlanDocument
 from ishreja.plandoc.write_docx import (
     COLUMN_TITLES,
+    checked_lines,
     item_number,
     item_rows,
     plan_title,
@@ -119,8 +120,8 @@ def write_xlsx(doc: PlanDocument) -> bytes:
         for item in item_rows(section.items):
             _item_row(ws, row, item)
             row += 1
-    if doc.checked is not None:
-        ws.cell(row=row + 1, column=2, value=f"Tekshirildi. {doc.checked.name}".rstrip()).font = _BODY
+    for i, line in enumerate(checked_lines(doc.checked)):
+        ws.cell(row=row + 1 + i, column=2, value=line).font = _BODY
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
