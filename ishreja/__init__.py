@@ -1,0 +1,1 @@
+"""Ishreja: work plans and reports of Uzbekistan's information-library centres."""
