@@ -19,10 +19,10 @@ from ishreja.plandoc.errors import PlanReadError
 from ishreja.plandoc.raw import RawDocument, RawRow
 from ishreja.plandoc.read_docx import is_column_numbers_row, is_header_row, is_subheader_row
 
-# A plan sheet is a few hundred kilobytes of XML; normal mode holds every cell as an object (~1 KB each),
+# A plan sheet is under half a megabyte of XML; normal mode holds every cell as an object (~0.5 KB each),
 # so a sheet part is bounded well below the zip-wide limit to keep memory under the budget.
-MAX_SHEET_XML = 16 * safety.MB
-MAX_CELLS = 200_000
+MAX_SHEET_XML = 2 * safety.MB
+MAX_CELLS = 100_000
 DAMAGED_XLSX = "Excel fayli shikastlangan, uni o'qib bo'lmadi."
 NO_PLAN_SHEET = "Faylda ish rejasi jadvali topilmadi: birorta varaqda «Nomi» ustuni yo'q."
 TOO_BIG_SHEET = "Excel varag'i juda katta, ish rejasi bunday bo'lmaydi."

@@ -31,6 +31,9 @@ MAX_BYTES = 10 * MB
 MAX_UNCOMPRESSED = 100 * MB
 MAX_ENTRIES = 2000
 MAX_RATIO = 100
+# One XML part is parsed into a tree (python-docx, openpyxl) that takes ~10x its size in memory; a plan's
+# document.xml is 1-3 MB, so this bounds the tree well inside the 256 MB budget.
+MAX_XML_PART = 16 * MB
 # Highly compressible entries below this size are harmless whatever their ratio (XML compresses ~10-50:1).
 RATIO_MIN_SIZE = 1 * MB
 # Archive formats that have no business inside an Office file; we never unpack nested archives, so these
@@ -58,13 +61,16 @@ def _mb(n: int) -> str:
     return f"{n / MB:.1f}".replace(".", ",") + " MB"
 
 
+def _limit(n: int) -> str:
+    return f"{n // MB} MB" if n % MB == 0 else _mb(n)
+
+
 def check_size(size: int, max_bytes: int = MAX_BYTES) -> None:
     """Refuse an empty file or one larger than ``max_bytes``."""
     if size <= 0:
         raise PlanReadError("Fayl bo'sh.")
     if size > max_bytes:
-        limit = f"{max_bytes // MB} MB" if max_bytes % MB == 0 else _mb(max_bytes)
-        raise PlanReadError(f"Fayl hajmi {limit} dan katta: {_mb(size)}.")
+        raise PlanReadError(f"Fayl hajmi {_limit(max_bytes)} dan katta: {_mb(size)}.")
 
 
 def read_limited(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> bytes:
@@ -176,8 +182,10 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         total += info.file_size
         if total > MAX_UNCOMPRESSED:
             raise PlanReadError(
-                f"Fayl ochilganda {_mb(MAX_UNCOMPRESSED)} dan katta bo'ladi, bu xavfli (zip bomba) fayl."
+                f"Fayl ochilganda {_limit(MAX_UNCOMPRESSED)} dan katta bo'ladi, bu xavfli (zip bomba) fayl."
             )
+        if info.file_size > MAX_XML_PART and lower.endswith(_XML_SUFFIXES):
+            raise PlanReadError(f"Fayl ichidagi {name} qismi {_limit(MAX_XML_PART)} dan katta, bu xavfli.")
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise PlanReadError("Fayl g'ayritabiiy darajada siqilgan, bu xavfli (zip bomba) fayl.")
 
