@@ -112,25 +112,23 @@ def sniff(data: bytes, max_bytes: int = MAX_BYTES) -> FileKind:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a plain-text plan: UTF-8 (with or without BOM), UTF-16 (BOM or evident zero bytes), cp1251."""
-    text: str | None = None
+    """Decode a plain-text plan: UTF-8 (with or without BOM), UTF-16 (with or without BOM), cp1251."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _try_decode(data, "utf-16")
+        candidates = [_try_decode(data, "utf-16")]
     elif data.startswith(b"\xef\xbb\xbf"):
-        text = _try_decode(data[3:], "utf-8")
+        candidates = [_try_decode(data[3:], "utf-8")]
     else:
-        text = _try_decode(data, "utf-8")
-        if text is None and data.count(b"\x00") > len(data) // 4:
-            # UTF-16 without BOM: Latin and Cyrillic text leaves a zero in every other byte.
-            even_zeros = data[0::2].count(b"\x00")
-            text = _try_decode(data, "utf-16-be" if even_zeros > len(data) // 4 else "utf-16-le")
-        if text is None:
-            # Old Windows editors save Cyrillic Uzbek in cp1251; it decodes almost any bytes, hence the
-            # control-character test below that tells real text from binary.
-            text = _try_decode(data, "cp1251")
-    if text is None or not _looks_like_text(text):
-        raise PlanReadError(NOT_A_PLAN_FILE)
-    return text
+        # Without a BOM: UTF-8 first (strict, so binary rarely passes); then UTF-16 as Notepad's "Unicode"
+        # saves it; then cp1251, which old Windows editors use for Cyrillic Uzbek. The guesses decode
+        # almost any bytes, so they must also read as Latin/Cyrillic text to count.
+        candidates = [_try_decode(data, "utf-8")]
+        guesses = [_try_decode(data, enc) for enc in ("utf-16-le", "utf-16-be")] if len(data) % 2 == 0 else []
+        guesses.append(_try_decode(data, "cp1251"))
+        candidates += [text for text in guesses if text is not None and _plausible_script(text)]
+    for text in candidates:
+        if text is not None and _looks_like_text(text):
+            return text
+    raise PlanReadError(NOT_A_PLAN_FILE)
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
@@ -147,6 +145,20 @@ def _looks_like_text(text: str) -> bool:
     controls = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cs"))
     # Binary data decoded as cp1251 is ~12 % control characters; real text has essentially none.
     return controls <= len(sample) // 1000
+
+
+def _plausible_script(text: str) -> bool:
+    """At least 95 % of the characters are ASCII, Latin, Cyrillic, Uzbek apostrophes or punctuation."""
+    sample = text[:200_000]
+    ok = sum(
+        1
+        for ch in sample
+        if ch < "\u0250"
+        or "\u02b0" <= ch < "\u0300"
+        or "\u0400" <= ch < "\u0530"
+        or "\u2000" <= ch < "\u2170"
+    )
+    return ok >= 0.95 * len(sample)
 
 
 def check_office(data: bytes) -> FileKind:
