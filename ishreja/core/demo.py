@@ -11,6 +11,7 @@ from ishreja.accounts.models import Membership, Role, User
 from ishreja.centres.models import AdminUnit, Centre
 from ishreja.centres.services import admin_units_load, centre_create, centre_get_or_create_for_unit
 from ishreja.indicators.services import indicators_load
+from ishreja.plans.demo import demo_plans_load
 from ishreja.plans.reference import reference_load
 
 DEMO_PASSWORD = "ishreja-demo"  # noqa: S105 - printed on purpose: the demo's logins are public
@@ -99,6 +100,9 @@ def demo_load() -> list[DemoLogin]:
         Membership.objects.get_or_create(
             user=user, centre=centre, role=login.role, defaults={"service": service}
         )
+    jondor = Centre.objects.get(admin_unit__soato=JONDOR)
+    reviewer = User.objects.get(username="buxoro-metodist")
+    demo_plans_load(region=buxoro, jondor=jondor, reviewer=reviewer)
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@ishreja.local", DEMO_PASSWORD)
     return DEMO_LOGINS

@@ -198,6 +198,8 @@ class PlanItem(TimeStampedModel):
     responsible = models.ManyToManyField(
         Service, blank=True, related_name="plan_items", verbose_name=_("mas'ul xizmatlar")
     )
+    # The codes in the document's order; ``legal_acts`` links the same codes to the registry.
+    legal_refs = models.JSONField(_("huquqiy hujjatlar kodlari"), default=list, blank=True)
     legal_acts = models.ManyToManyField(
         LegalAct, blank=True, related_name="plan_items", verbose_name=_("huquqiy hujjatlar")
     )
