@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,7 +26,7 @@ FONT = "Times New Roman"
 BODY_PT = 12
 TITLE_PT = 14
 # Column widths in cm; they add up to the A4 landscape text width with 1.27 cm margins (27.16 cm).
-COLUMN_WIDTHS_CM = (1.2, 7.0, 2.2, 1.9, 1.9, 7.2, 2.7, 3.06)
+COLUMN_WIDTHS_CM = (1.3, 6.3, 2.4, 2.1, 2.1, 6.5, 2.9, 3.56)
 MONTHS_UZ = (
     "yanvar",
     "fevral",
@@ -131,7 +131,7 @@ def _set_fonts(rpr: etree._Element, size_pt: int) -> None:
         rpr.insert(0, fonts)
     # Theme attributes win over explicit ones in Word, so they go; all four scripts get Times New Roman.
     for attr in list(fonts.attrib):
-        if str(attr).endswith("Theme"):
+        if str(attr).lower().endswith("theme"):
             del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
@@ -176,6 +176,36 @@ def _lines(text: str) -> list[str]:
     return [ln for ln in text.split("\n") if ln.strip()]
 
 
+# The order Word's schema requires for w:tblPr children; Word calls a file with them out of order corrupt.
+_TBL_PR_ORDER = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+)
+
+
+def _insert_in_order(tbl_pr: etree._Element, el: etree._Element) -> None:
+    rank = _TBL_PR_ORDER.index(etree.QName(el).localname)
+    for child in tbl_pr:
+        name = etree.QName(child).localname
+        if name in _TBL_PR_ORDER and _TBL_PR_ORDER.index(name) > rank:
+            child.addprevious(el)
+            return
+    tbl_pr.append(el)
+
+
 def _borders(table: Table, style: str) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -187,14 +217,19 @@ def _borders(table: Table, style: str) -> None:
             el.set(qn("w:space"), "0")
             el.set(qn("w:color"), "000000")
         borders.append(el)
-    tbl_pr.append(borders)
+    _insert_in_order(tbl_pr, borders)
 
 
 def _fixed_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # also writes <w:tblLayout w:type="fixed"/>
+    # Narrow cell margins (Word's default is 0.19 cm a side): the quantity and number columns are narrow.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")  # twentieths of a point: 0.1 cm
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    _insert_in_order(table._tbl.tblPr, margins)
     for col, width in zip(table.columns, widths_cm, strict=True):
         col.width = Cm(width)
 
@@ -219,10 +254,9 @@ def _signature_table(document: docx.document.Document, doc: PlanDocument) -> Non
 def _mark_header(table: Table, rows: int) -> None:
     for row in table.rows[:rows]:
         tr_pr = row._tr.get_or_add_trPr()
-        el = OxmlElement("w:tblHeader")
-        tr_pr.append(el)
-        # A header row split over two pages would be unreadable.
+        # A header row split over two pages would be unreadable. (Schema order: cantSplit, tblHeader.)
         tr_pr.append(OxmlElement("w:cantSplit"))
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _plan_table(document: docx.document.Document, doc: PlanDocument) -> None:
@@ -239,7 +273,7 @@ def _plan_table(document: docx.document.Document, doc: PlanDocument) -> None:
     for col in (0, 1, 2, 5, 6, 7):
         merged = top[col].merge(sub[col])
         _fill(merged, [COLUMN_TITLES[col]], bold=True, center=True)
-        merged.vertical_alignment = 1  # center
+        merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _mark_header(table, 2)
     width = len(COLUMN_TITLES)
     for section in doc.sections:

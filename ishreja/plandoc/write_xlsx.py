@@ -31,7 +31,7 @@ from ishreja.plandoc.write_docx import (
 
 FONT = "Times New Roman"
 # Column widths in characters, proportional to the .docx column widths.
-COLUMN_WIDTHS = (6, 45, 13, 11, 11, 48, 16, 22)
+COLUMN_WIDTHS = (7, 40, 14, 13, 13, 42, 17, 25)
 _THIN = Side(style="thin", color="000000")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
