@@ -49,7 +49,9 @@ AKM = "AKM direktori"
 ALL = ["Direktor", "barcha xizmatlar"]
 
 # (number, unit, fact, plan, deadline kind, quarters/months/times, responsible, legal refs), document order.
-ROWS_2024: list[tuple[str, str, list[int], list[int], str | None, object, list[str], list[str]]] = [
+Row = tuple[str, str, list[int], list[int], str | None, object, list[str], list[str]]
+
+ROWS_2024: list[Row] = [
     ("1", "Hujjat", [], [], "year", None, [AB], []),
     ("2", "Dona", [4], [4], "year", None, [AB], []),
     ("3", "Tadbir", [2], [2], "quarters", [1, 2, 3, 4], [ABON], []),
@@ -91,7 +93,7 @@ ROWS_2024: list[tuple[str, str, list[int], list[int], str | None, object, list[s
     ("33", "Marotaba", [104], [160], "year", None, [AKT], []),
 ]
 
-ROWS_2026: list[tuple[str, str, list[int], list[int], str | None, object, list[str], list[str]]] = [
+ROWS_2026: list[Row] = [
     ("1", "Tadbir", [], [], "year", None, [DIR], ["O'RQ-280"]),
     ("2", "Tadbir", [], [], "year", None, [DIR], ["PF-158"]),
     ("3", "Tadbir", [], [], "year", None, [DIR], ["PQ-401"]),
@@ -144,7 +146,7 @@ ROWS_2026: list[tuple[str, str, list[int], list[int], str | None, object, list[s
 ]
 
 
-def _row(item: Item) -> tuple[str, str, list[int], list[int], str | None, object, list[str], list[str]]:
+def _row(item: Item) -> Row:
     deadline = item.deadline
     schedule: object = None
     if deadline.kind == "quarters":
@@ -178,7 +180,7 @@ def test_it_keeps_the_in_repo_seeds_identical_to_the_shared_ones() -> None:
 
 @pytest.mark.parametrize(("fixture", "expected"), [("plan_2024", ROWS_2024), ("plan_2026", ROWS_2026)])
 def test_it_reads_every_item_of_both_seeds(
-    request: pytest.FixtureRequest, fixture: str, expected: list
+    request: pytest.FixtureRequest, fixture: str, expected: list[Row]
 ) -> None:
     doc: PlanDocument = request.getfixturevalue(fixture)
     got = [_row(item) for _, item in doc.iter_items()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -151,7 +152,7 @@ def test_it_restarts_numbering_in_plans_that_number_each_section_from_one() -> N
 
 
 def test_it_lets_sub_items_and_unnumbered_rows_inherit_unit_deadline_and_responsible() -> None:
-    bare = {"unit": "", "deadline": Deadline(), "responsible": []}
+    bare: dict[str, Any] = {"unit": "", "deadline": Deadline(), "responsible": []}
     parent = item("1", children=[item("1.1", **bare), item("", "", "5", "6", **bare)])
     assert codes(plan(Section("I", "A", [parent]))) == []
     orphan = item("2", **bare)
