@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "ishreja.centres",
     "ishreja.indicators",
     "ishreja.plans",
+    "ishreja.progress",
+    "ishreja.reports",
 ]
 
 MIDDLEWARE = [
