@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from ishreja.plandoc.interpret import interpret
 from ishreja.plandoc.model import Item, PlanDocument, Signature
 from ishreja.plandoc.read_text import read_text
+from ishreja.plandoc.textnorm import clean
 from ishreja.plandoc.validate import validate
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -315,3 +317,14 @@ def test_it_finds_exactly_the_warnings_of_the_2026_plan(plan_2026: PlanDocument)
     gaps |= {("warning", "numbering_gap", "VII", "47", None)}
     assert findings(plan_2026) == gaps | {("warning", "target_below_fact", "IV", "19", "plan")}
     assert "10-band: 7-banddan keyin 8–9-bandlar yo'q" in {f.message for f in plan_2026.findings}
+
+
+def test_it_reads_and_validates_the_2026_seed_in_under_50_ms() -> None:
+    text = (SEEDS / SEED_2026).read_text(encoding="utf-8")
+    timings = []
+    for _ in range(5):
+        clean.cache_clear()  # time the real work, not the cache
+        start = time.perf_counter()
+        validate(interpret(read_text(text)))
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.05
