@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('centres', '0001_initial'),
-        ('plans', '0002_add_plan_templates_and_comments'),
+        ('plans', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
