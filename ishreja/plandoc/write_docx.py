@@ -71,8 +71,8 @@ def section_heading(number: str, title: str) -> str:
 
 
 def quantity_headers(doc: PlanDocument) -> tuple[str, str]:
-    fact_year = doc.fact_year or (doc.year - 1 if doc.year else None)
-    fact = f"{fact_year}-yil (fakt)" if fact_year else "Fakt"
+    # Only the years the plan states: an invented fact year would read back as a different plan.
+    fact = f"{doc.fact_year}-yil (fakt)" if doc.fact_year else "Fakt"
     return fact, (f"{doc.year}-yil (reja)" if doc.year else "Reja")
 
 
@@ -99,8 +99,8 @@ def signature_lines(label: str, sig: Signature | None, year: int | None) -> list
     lines.append(f"_____ {sig.name}".rstrip())
     if sig.date:
         lines.append(_date_line(sig.date))
-    else:
-        lines.append(f"{year or '____'}-yil “_____” ________")
+    elif year:
+        lines.append(f"{year}-yil “_____” ________")  # the blank a director fills in by hand
     return lines
 
 
