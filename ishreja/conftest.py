@@ -19,6 +19,8 @@ from ishreja.centres.models import AdminUnit, Centre
 from ishreja.centres.services import centre_create
 from ishreja.plans.models import Plan
 
+pytest_plugins = ["ishreja.browser_fixtures"]
+
 
 @dataclass
 class Cast:

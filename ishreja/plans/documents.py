@@ -127,13 +127,22 @@ def _signature(title: str, name: str, date: object = None) -> Signature | None:
     return Signature(title=title, name=name, date=date)  # type: ignore[arg-type]
 
 
-def plan_to_document(plan: Plan, *, with_findings: bool = True) -> PlanDocument:
+def plan_to_document(
+    plan: Plan,
+    *,
+    with_findings: bool = True,
+    items: list[PlanItem] | None = None,
+    sections: list[SectionRow] | None = None,
+) -> PlanDocument:
     """The stored plan as a document, with its signature blocks, ready for a writer or the validator.
 
-    Two queries whatever the plan's size: sections and items."""
+    Two queries whatever the plan's size (none when the caller already has the sections and items)."""
     from ishreja.plandoc.validate import validate
 
-    items = list(plan.items.order_by("order"))
+    if items is None:
+        items = list(plan.items.order_by("order"))
+    if sections is None:
+        sections = list(plan.sections.order_by("order"))
     children: dict[int | None, list[PlanItem]] = {}
     for row in items:
         children.setdefault(row.parent_id, []).append(row)
@@ -169,7 +178,7 @@ def plan_to_document(plan: Plan, *, with_findings: bool = True) -> PlanDocument:
         checked=_signature(plan.checked_title, plan.checked_name),
         sections=[
             Section(number=s.number, title=s.title, items=list(build(top_by_section.get(s.pk, []))))
-            for s in plan.sections.order_by("order")
+            for s in sections
         ],
     )
     if with_findings:

@@ -97,6 +97,8 @@ class Plan(TimeStampedModel):
     approved_date = models.DateField(_("tasdiqlangan sana"), null=True, blank=True)
     checked_title = models.CharField(_("tekshiruvchi lavozimi"), max_length=300, blank=True)
     checked_name = models.CharField(_("tekshiruvchi"), max_length=200, blank=True)
+    # A regional centre's template published to its districts as a starting point for their plans.
+    is_template = models.BooleanField(_("tumanlar uchun namuna"), default=False)
     source_name = models.CharField(_("manba fayl"), max_length=255, blank=True)
     # SHA-256 of the imported file, so importing the same file again finds the plan instead of copying it.
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
@@ -110,10 +112,12 @@ class Plan(TimeStampedModel):
         verbose_name = _("ish rejasi")
         verbose_name_plural = _("ish rejalari")
         constraints = [
-            models.UniqueConstraint(fields=["centre", "year", "revision"], name="plan_unique_revision"),
+            models.UniqueConstraint(
+                fields=["centre", "year", "is_template", "revision"], name="plan_unique_revision"
+            ),
             # At most one revision of a centre's plan for a year is open (not yet in force) at a time.
             models.UniqueConstraint(
-                fields=["centre", "year"],
+                fields=["centre", "year", "is_template"],
                 condition=~Q(status__in=["approved", "superseded"]),
                 name="plan_one_open_revision",
             ),
@@ -267,3 +271,26 @@ class PlanEvent(TimeStampedModel):
         ordering = ["plan", "created_at"]
         verbose_name = _("reja hodisasi")
         verbose_name_plural = _("reja hodisalari")
+
+
+class Comment(TimeStampedModel):
+    """A remark on a plan or on one of its items, visible to the centre and to its reviewers."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    item = models.ForeignKey(
+        PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("izoh"))
+    resolved = models.BooleanField(_("hal qilingan"), default=False)
+
+    class Meta:
+        ordering = ["plan", "created_at"]
+        verbose_name = _("izoh")
+        verbose_name_plural = _("izohlar")
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
