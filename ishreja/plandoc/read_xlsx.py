@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 import zipfile
 from decimal import Decimal
 
@@ -51,7 +52,11 @@ def read_xlsx(data: bytes) -> RawDocument:
         raise PlanReadError(safety.NOT_A_PLAN_FILE)
     _check_sheet_sizes(data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about odd but harmless parts (no stylesheet, unknown extensions); a user
+            # cannot act on those, and the reader either reads the plan or refuses it.
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged parts
         raise PlanReadError(DAMAGED_XLSX) from exc
     try:

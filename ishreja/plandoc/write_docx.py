@@ -28,18 +28,8 @@ TITLE_PT = 14
 # Column widths in cm; they add up to the A4 landscape text width with 1.27 cm margins (27.16 cm).
 COLUMN_WIDTHS_CM = (1.3, 6.3, 2.4, 2.1, 2.1, 6.5, 2.9, 3.56)
 MONTHS_UZ = (
-    "yanvar",
-    "fevral",
-    "mart",
-    "aprel",
-    "may",
-    "iyun",
-    "iyul",
-    "avgust",
-    "sentyabr",
-    "oktyabr",
-    "noyabr",
-    "dekabr",
+    *("yanvar", "fevral", "mart", "aprel", "may", "iyun"),
+    *("iyul", "avgust", "sentyabr", "oktyabr", "noyabr", "dekabr"),
 )
 
 

@@ -9,19 +9,9 @@ from __future__ import annotations
 import html
 from string import Template
 
+# The layout (column titles and widths, numbering, signature lines) is shared with the .docx writer.
+from ishreja.plandoc import write_docx as layout
 from ishreja.plandoc.model import PlanDocument
-from ishreja.plandoc.write_docx import (
-    COLUMN_TITLES,
-    COLUMN_WIDTHS_CM,
-    checked_lines,
-    item_number,
-    item_rows,
-    plan_title,
-    quantity_headers,
-    quantity_text,
-    section_heading,
-    signature_lines,
-)
 
 PAGE_CSS = """
 @page { size: A4 landscape; margin: 12.7mm; @bottom-right { content: counter(page); font-size: 9pt; } }
@@ -82,38 +72,38 @@ def _block(lines: list[str]) -> str:
 def render_html(doc: PlanDocument) -> str:
     """The print HTML of the plan (also handy for a browser preview)."""
     rows: list[str] = []
-    width = len(COLUMN_TITLES)
+    width = len(layout.COLUMN_TITLES)
     for section in doc.sections:
-        heading = section_heading(section.number, section.title)
+        heading = layout.section_heading(section.number, section.title)
         if heading:
             rows.append(f'<tr class="section"><td colspan="{width}">{_e(heading)}</td></tr>')
-        for item in item_rows(section.items):
+        for item in layout.item_rows(section.items):
             cells = (
-                f'<td class="c">{_e(item_number(item))}</td>',
+                f'<td class="c">{_e(layout.item_number(item))}</td>',
                 f"<td>{_paragraphs(item.name)}</td>",
                 f'<td class="c">{_e(item.unit)}</td>',
-                f'<td class="c">{_e(quantity_text(item.fact_text, item.fact))}</td>',
-                f'<td class="c">{_e(quantity_text(item.plan_text, item.plan))}</td>',
+                f'<td class="c">{_e(layout.quantity_text(item.fact_text, item.fact))}</td>',
+                f'<td class="c">{_e(layout.quantity_text(item.plan_text, item.plan))}</td>',
                 f"<td>{_paragraphs(item.mechanism)}</td>",
                 f'<td class="c">{_paragraphs(item.deadline.text)}</td>',
                 f"<td>{_paragraphs(chr(10).join(item.responsible))}</td>",
             )
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    total = sum(COLUMN_WIDTHS_CM)
-    cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in COLUMN_WIDTHS_CM)
-    fact, plan = quantity_headers(doc)
-    checked = "".join(f'<p class="checked">{_e(line)}</p>' for line in checked_lines(doc.checked))
+    total = sum(layout.COLUMN_WIDTHS_CM)
+    cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in layout.COLUMN_WIDTHS_CM)
+    fact, plan = layout.quantity_headers(doc)
+    checked = "".join(f'<p class="checked">{_e(line)}</p>' for line in layout.checked_lines(doc.checked))
     return PAGE.substitute(
         css=PAGE_CSS,
-        title=_e(plan_title(doc)),
-        agreed=_block(signature_lines("KELISHILDI", doc.agreed, doc.year)),
-        approved=_block(signature_lines("TASDIQLAYMAN", doc.approved, doc.year)),
+        title=_e(layout.plan_title(doc)),
+        agreed=_block(layout.signature_lines("KELISHILDI", doc.agreed, doc.year)),
+        approved=_block(layout.signature_lines("TASDIQLAYMAN", doc.approved, doc.year)),
         cols=cols,
         fact=_e(fact),
         plan=_e(plan),
         rows="\n".join(rows),
         checked=checked,
-        **{f"h{i}": _e(t) for i, t in enumerate(COLUMN_TITLES)},
+        **{f"h{i}": _e(t) for i, t in enumerate(layout.COLUMN_TITLES)},
     )
 
 

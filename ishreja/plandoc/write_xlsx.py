@@ -16,18 +16,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+# The layout (column titles and widths, numbering, signature lines) is shared with the .docx writer.
+from ishreja.plandoc import write_docx as layout
 from ishreja.plandoc.model import Item, PlanDocument
-from ishreja.plandoc.write_docx import (
-    COLUMN_TITLES,
-    checked_lines,
-    item_number,
-    item_rows,
-    plan_title,
-    quantity_headers,
-    quantity_text,
-    section_heading,
-    signature_lines,
-)
 
 FONT = "Times New Roman"
 # Column widths in characters, proportional to the .docx column widths.
@@ -42,8 +33,8 @@ _BOLD = Font(name=FONT, size=12, bold=True)
 
 def quantity_value(text: str, numbers: list[Decimal]) -> int | float | str:
     """One number -> a number cell when the text is exactly that number; anything else stays text."""
-    written = quantity_text(text, numbers)
-    if len(numbers) == 1 and written == quantity_text("", numbers):
+    written = layout.quantity_text(text, numbers)
+    if len(numbers) == 1 and written == layout.quantity_text("", numbers):
         value = numbers[0]
         return int(value) if value == value.to_integral_value() else float(value)
     return written
@@ -63,7 +54,7 @@ def _put(
 
 def _item_row(ws: Worksheet, row: int, item: Item) -> None:
     values: list[CellValue] = [
-        item_number(item),
+        layout.item_number(item),
         item.name,
         item.unit,
         quantity_value(item.fact_text, item.fact),
@@ -82,26 +73,26 @@ def write_xlsx(doc: PlanDocument) -> bytes:
     ws = wb.active
     assert isinstance(ws, Worksheet)
     ws.title = "Ish rejasi"
-    width = len(COLUMN_TITLES)
+    width = len(layout.COLUMN_TITLES)
     for col, chars in enumerate(COLUMN_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = chars
     # Signature blocks: agreed in the left columns, approved in the right ones, one line per row.
-    agreed = signature_lines("KELISHILDI", doc.agreed, doc.year)
-    approved = signature_lines("TASDIQLAYMAN", doc.approved, doc.year)
+    agreed = layout.signature_lines("KELISHILDI", doc.agreed, doc.year)
+    approved = layout.signature_lines("TASDIQLAYMAN", doc.approved, doc.year)
     for i in range(max(len(agreed), len(approved))):
         for col, lines in ((1, agreed), (6, approved)):
             if i < len(lines):
                 ws.cell(row=i + 1, column=col, value=lines[i]).font = _BOLD if i == 0 else _BODY
                 ws.merge_cells(start_row=i + 1, start_column=col, end_row=i + 1, end_column=col + 2)
     row = max(len(agreed), len(approved)) + 2
-    title_cell = ws.cell(row=row, column=1, value=plan_title(doc))
+    title_cell = ws.cell(row=row, column=1, value=layout.plan_title(doc))
     title_cell.font = Font(name=FONT, size=14, bold=True)
     title_cell.alignment = _CENTER
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
     ws.row_dimensions[row].height = 36
     header = row + 2
-    fact, plan = quantity_headers(doc)
-    for col, text in enumerate(COLUMN_TITLES, start=1):
+    fact, plan = layout.quantity_headers(doc)
+    for col, text in enumerate(layout.COLUMN_TITLES, start=1):
         _put(ws, header, col, text, bold=True, center=True)
         _put(ws, header + 1, col, {4: fact, 5: plan}.get(col, ""), bold=True, center=True)
         if col not in (4, 5):
@@ -111,16 +102,16 @@ def write_xlsx(doc: PlanDocument) -> bytes:
     ws.print_title_rows = f"{header}:{header + 1}"
     row = header + 2
     for section in doc.sections:
-        heading = section_heading(section.number, section.title)
+        heading = layout.section_heading(section.number, section.title)
         if heading:
             for col in range(1, width + 1):
                 _put(ws, row, col, heading if col == 1 else "", bold=True, center=True)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             row += 1
-        for item in item_rows(section.items):
+        for item in layout.item_rows(section.items):
             _item_row(ws, row, item)
             row += 1
-    for i, line in enumerate(checked_lines(doc.checked)):
+    for i, line in enumerate(layout.checked_lines(doc.checked)):
         ws.cell(row=row + 1 + i, column=2, value=line).font = _BODY
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

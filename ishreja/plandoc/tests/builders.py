@@ -6,6 +6,7 @@ Used by the reader, safety and property tests; nothing here goes through the pro
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -17,16 +18,10 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from openpyxl import Workbook
 
-HEADER = [
-    "№",
-    "Nomi",
-    "O'lchov birligi",
-    "Miqdori",
-    "",
-    "Amalga oshirish mexanizmi",
-    "Bajarilish muddati",
-    "Mas'ullar",
-]
+from ishreja.plandoc.write_docx import COLUMN_TITLES
+
+# The official column titles; the writers use the same words (the readers must accept them).
+HEADER = list(COLUMN_TITLES)
 SUBHEADER = ["", "", "", "2025-yil (fakt)", "2026-yil (reja)", "", "", ""]
 
 
@@ -76,6 +71,19 @@ def _title(document: docx.document.Document, lines: list[str]) -> None:
         run.bold = True
         if i < len(lines) - 1:
             run.add_break()
+
+
+# Item 19's second measure (2026 plan): only its own figures, mechanism and responsible are filled.
+MEASURE_ROW = [
+    "",
+    "",
+    "",
+    "5167",
+    "6000",
+    "Asosiy yozuvlar bazasida: Nusxa qo'shish",
+    "",
+    "Fondlarni to'ldirish saqlash va ularga ishlov berish",
+]
 
 
 def typed_plan_docx(*, signatures_in_paragraphs: bool = False, checked: bool = True) -> bytes:
@@ -154,16 +162,7 @@ def typed_plan_docx(*, signatures_in_paragraphs: bool = False, checked: bool = T
         "2026-yilning har oyida",
         "Axborot-kommunikatsiya va raqamlashtirish xizmati",
     )
-    second = item(
-        "",
-        "",
-        "",
-        "5167",
-        "6000",
-        "Asosiy yozuvlar bazasida: Nusxa qo'shish",
-        "",
-        "Fondlarni to'ldirish saqlash va ularga ishlov berish",
-    )
+    second = item(*MEASURE_ROW)
     # The measure row: its item's number, name, unit and deadline cells are merged down into it.
     for col in (0, 1, 2, 6):
         first[col].merge(second[col])
@@ -371,48 +370,15 @@ def zip_bomb(base: bytes, part: str, gigabytes: float = 1.2) -> bytes:
     body = bytearray(members[:cd_offset])
     name = part.encode()
     local_offset = len(body)
-    local = (
-        b"PK\x03\x04"
-        + (20).to_bytes(2, "little")
-        + (0).to_bytes(2, "little")
-        + (8).to_bytes(2, "little")
-        + (0).to_bytes(4, "little")
-        + crc.to_bytes(4, "little")
-        + len(compressed).to_bytes(4, "little")
-        + size.to_bytes(4, "little")
-        + len(name).to_bytes(2, "little")
-        + (0).to_bytes(2, "little")
-        + name
-    )
-    body += local + compressed
+    # Local file header and central directory record (APPNOTE 4.3.7 / 4.3.12): deflate, no flags.
+    fields = struct.pack("<HHHIIIIH", 20, 0, 8, 0, crc, len(compressed), size, len(name))
+    body += b"PK\x03\x04" + fields + struct.pack("<H", 0) + name + compressed
     central = bytearray(members[cd_offset : members.rfind(b"PK\x05\x06")])
-    central += (
-        b"PK\x01\x02"
-        + (20).to_bytes(2, "little")
-        + (20).to_bytes(2, "little")
-        + (0).to_bytes(2, "little")
-        + (8).to_bytes(2, "little")
-        + (0).to_bytes(4, "little")
-        + crc.to_bytes(4, "little")
-        + len(compressed).to_bytes(4, "little")
-        + size.to_bytes(4, "little")
-        + len(name).to_bytes(2, "little")
-        + (0).to_bytes(6, "little")
-        + (0).to_bytes(2, "little")
-        + (0).to_bytes(4, "little")
-        + local_offset.to_bytes(4, "little")
-        + name
-    )
+    # Central record: version made by, the shared fields, then extra/comment/disk/attributes and offset.
+    central += b"PK\x01\x02" + struct.pack("<H", 20) + fields
+    central += struct.pack("<HHHHII", 0, 0, 0, 0, 0, local_offset) + name
     count = len(infos) + 1
-    end = (
-        b"PK\x05\x06"
-        + (0).to_bytes(4, "little")
-        + count.to_bytes(2, "little")
-        + count.to_bytes(2, "little")
-        + len(central).to_bytes(4, "little")
-        + len(body).to_bytes(4, "little")
-        + (0).to_bytes(2, "little")
-    )
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, count, count, len(central), len(body), 0)
     return bytes(body + central + end)
 
 

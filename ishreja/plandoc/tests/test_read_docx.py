@@ -50,16 +50,7 @@ def test_vertically_merged_measure_row_has_its_own_figures_only(typed: bytes) ->
     rows = read_docx(typed).rows
     at = next(i for i, r in enumerate(rows) if r.cells[0] == "19.")
     measure = rows[at + 1]
-    assert measure.cells == [
-        "",
-        "",
-        "",
-        "5167",
-        "6000",
-        "Asosiy yozuvlar bazasida: Nusxa qo'shish",
-        "",
-        "Fondlarni to'ldirish saqlash va ularga ishlov berish",
-    ]
+    assert measure.cells == builders.MEASURE_ROW
     assert not measure.continuation and not measure.spanning
 
 
