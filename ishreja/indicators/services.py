@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from ishreja.accounts import access
+from ishreja.accounts.access import AnyUser
 from ishreja.indicators.models import Indicator
+
+if TYPE_CHECKING:
+    from ishreja.plans.models import Plan
 
 SUM, STOCK = Indicator.Aggregation.SUM, Indicator.Aggregation.STOCK
 
@@ -32,7 +41,7 @@ STANDARD_INDICATORS: list[tuple[str, str, str, str, str, str]] = [
     ("visits", "Qatnov", "Marotaba", SUM, "", "qatnov,tashrif"),
     ("loans", "Kitob berilishi", "Nusxa", SUM, "", "kitob berish,berilishi,kitobxonlarga berish"),
     ("events", "Tadbirlar", "Tadbir", SUM, "", "tadbir,ko'rgazma"),
-    ("event-participants", "Tadbirlar ishtirokchilari", "Nafar", SUM, "events", "ishtirokchi"),
+    ("event-participants", "Tadbirlar ishtirokchilari", "Nafar", SUM, "events", "ishtirokchi,qatnashchi"),
     ("exhibitions", "Ko'rgazmalar", "Tadbir", SUM, "events", "ko'rgazma"),
     ("acquisitions", "Fondni to'ldirish (jami)", "Nusxa", SUM, "", "fondlarini to'ldirish,to'ldirish"),
     ("acq-legal-deposit", "Majburiy nusxa", "Nusxa", SUM, "acquisitions", "majburiy nusxa"),
@@ -50,7 +59,14 @@ STANDARD_INDICATORS: list[tuple[str, str, str, str, str, str]] = [
     ),
     ("classified", "Tasniflangan resurslar (UO'K, BBK)", "Nomda", SUM, "", "tasniflash,o'uk,uo'k,bbk"),
     ("digitised-pages", "Raqamlashtirilgan sahifalar", "Sahifa", SUM, "", "raqamlashtir,sahifa"),
-    ("remote-delivery", "Masofaviy hujjat yetkazib berish", "Hujjat", SUM, "", "masofaviy,elektron yetkazib"),
+    (
+        "remote-delivery",
+        "Masofaviy hujjat yetkazib berish",
+        "Hujjat",
+        SUM,
+        "",
+        "masofaviy,masofadan,elektron yetkazib",
+    ),
     (
         "web-posts",
         "Veb-sayt va ijtimoiy tarmoqlardagi materiallar",
@@ -84,3 +100,22 @@ def indicators_load() -> int:
         indicator.save()
         existing[code] = indicator
     return len(existing)
+
+
+@transaction.atomic
+def plan_items_link_indicators(*, user: AnyUser, plan: Plan, links: Mapping[int, str]) -> int:
+    """Link items of ``plan`` to indicators (item pk → indicator code), as a person confirmed them. Only an
+    editor of the plan's centre may; items already linked are left alone. Returns how many were linked."""
+    if not access.can_edit_centre(user, plan.centre):
+        raise PermissionDenied
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=set(links.values()))}
+    items = plan.items.filter(pk__in=list(links), indicator__isnull=True)
+    linked = 0
+    for item in items:
+        indicator = indicators.get(links[item.pk])
+        if indicator is None:
+            continue
+        item.indicator = indicator
+        item.save(update_fields=["indicator", "updated_at"])
+        linked += 1
+    return linked

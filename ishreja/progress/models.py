@@ -158,3 +158,49 @@ class Evidence(TimeStampedModel):
         if name:
             storage.delete(name)
         return result
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(TimeStampedModel):
+    """The secret in a person's calendar feed address: calendar programs cannot log in, so the address
+    itself stands for the person. Revoking it (a new link) makes the old address answer 404."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_tokens"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("taqvim kaliti")
+        verbose_name_plural = _("taqvim kalitlari")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendartoken_one_active_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.created_at:%Y-%m-%d}"
+
+
+class ReminderSent(TimeStampedModel):
+    """One reminder e-mail to a person on a day, so a second run of the daily command sends nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("sana"))
+    items = models.PositiveIntegerField(_("bandlar soni"), default=0)
+
+    class Meta:
+        verbose_name = _("yuborilgan eslatma")
+        verbose_name_plural = _("yuborilgan eslatmalar")
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="remindersent_one_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.date:%Y-%m-%d}"

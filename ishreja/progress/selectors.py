@@ -7,6 +7,7 @@ the permission layer (plans_visible_to, centres_visible_to); they add no rows of
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,10 +16,23 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
 
+from ishreja.accounts import access
+from ishreja.accounts.models import Membership, Role, User
+from ishreja.centres.models import Centre, Service
 from ishreja.indicators.models import Indicator
-from ishreja.plans.models import PlanItem
-from ishreja.progress.models import COLUMN_OF_INDICATOR, DIARY_COLUMNS, DiaryEntry, ItemProgress
+from ishreja.indicators.suggest import suggest_indicator
+from ishreja.plans.models import Plan, PlanItem, PlanStatus
+from ishreja.progress import rules
+from ishreja.progress.models import (
+    COLUMN_OF_INDICATOR,
+    DIARY_COLUMNS,
+    DiaryEntry,
+    ItemProgress,
+    ProgressStatus,
+)
+from ishreja.progress.schedule import due_dates, due_window
 
 SUM, STOCK = Indicator.Aggregation.SUM, Indicator.Aggregation.STOCK
 
@@ -164,3 +178,269 @@ def diary_monthly_totals(
         centre_id__in=list(centre_ids), date__year=year, date__month__in=[int(m) for m in months]
     )
     return {(key[0], key[1]): totals for key, totals in _diary_sums(entries)}
+
+
+# --- pages ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ProgressRow:
+    """One row of the plan's progress page for a month."""
+
+    item: PlanItem
+    has_figures: bool
+    diary_fed: bool
+    parts: int
+    progress: ItemProgress | None
+    actual: ItemActual
+    can_edit: bool
+    # After a refused save: the messages, the newer row someone else saved, and what this person typed.
+    errors: list[str] = field(default_factory=list)
+    conflict: ItemProgress | None = None
+    typed_values: list[str] | None = None
+    typed_status: str | None = None
+    typed_note: str | None = None
+    saved: bool = False
+
+    @property
+    def version(self) -> int:
+        if self.conflict is not None:
+            return self.conflict.version
+        return self.progress.version if self.progress else 0
+
+    @property
+    def typed(self) -> list[str]:
+        """The month's figures as the inputs show them, one per part: what was typed after a refusal."""
+        if self.typed_values is not None:
+            values = list(self.typed_values)
+        else:
+            values = list(self.progress.values) if self.progress else []
+        return [*values, *[""] * (self.parts - len(values))][: self.parts]
+
+    @property
+    def status_shown(self) -> str:
+        if self.typed_status is not None:
+            return self.typed_status
+        return (self.progress.status or "") if self.progress else ""
+
+    @property
+    def note_shown(self) -> str:
+        if self.typed_note is not None:
+            return self.typed_note
+        return self.progress.note if self.progress else ""
+
+
+def plan_progress_rows(*, user: access.AnyUser, plan: Plan, month: int) -> list[ProgressRow]:
+    """The plan's items with the month's progress, evidence and diary figures, and whether ``user`` may
+    enter each. The plan comes from plan_get_for_user; a fixed number of queries for any plan."""
+    from ishreja.progress.services import item_has_figures, item_is_diary_fed, item_parts
+
+    items = list(
+        plan.items.select_related("indicator", "plan__centre")
+        .prefetch_related("responsible")
+        .order_by("order")
+    )
+    progress = {
+        p.item_id: p
+        for p in ItemProgress.objects.filter(item__plan=plan, month=month)
+        .select_related("updated_by")
+        .prefetch_related("evidence")
+    }
+    actuals = item_actuals(items=[i for i in items if item_is_diary_fed(i)], months=[month])
+    editable = access.can_edit_centre(user, plan.centre) and plan.status == PlanStatus.APPROVED
+    return [
+        ProgressRow(
+            item=item,
+            has_figures=item_has_figures(item),
+            diary_fed=item_is_diary_fed(item),
+            parts=item_parts(item),
+            progress=progress.get(item.pk),
+            actual=actuals.get(item.pk, ItemActual()),
+            can_edit=editable
+            and item.kind != PlanItem.Kind.LABEL
+            and rules.can_enter_item(user, plan.centre, item.responsible.all()),
+        )
+        for item in items
+    ]
+
+
+def diary_recent(
+    *, centre: Centre, service: Service | None, today: dt.date, days: int = 14
+) -> list[DiaryEntry]:
+    """The service's diary over the last ``days`` days, newest first."""
+    entries = DiaryEntry.objects.filter(
+        centre=centre, date__gt=today - dt.timedelta(days=days), date__lte=today
+    )
+    if service is not None:
+        entries = entries.filter(service=service)
+    return list(entries.select_related("service").order_by("-date", "service__order"))
+
+
+@dataclass
+class Suggestion:
+    item: PlanItem
+    indicator: Indicator | None
+
+
+def indicator_suggestions(*, plan: Plan) -> list[Suggestion]:
+    """The plan's items not yet linked to an indicator, each with the suggested one (or None)."""
+    by_code = {i.code: i for i in Indicator.objects.all()}
+    items = plan.items.filter(indicator__isnull=True).exclude(kind=PlanItem.Kind.LABEL).order_by("order")
+    return [
+        Suggestion(item=item, indicator=by_code.get(suggest_indicator(item.name, item.unit) or ""))
+        for item in items
+    ]
+
+
+# --- deadlines ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Deadline:
+    """An item's due date: upcoming (within the reminder window) or overdue (passed and not answered)."""
+
+    item: PlanItem
+    due: dt.date
+    overdue: bool
+
+    @property
+    def service_ids(self) -> set[int]:
+        return {s.pk for s in self.item.responsible.all()}
+
+    def concerns(self, service_ids: set[int]) -> bool:
+        return any(s.pk in service_ids or s.code == rules.ALL_SERVICES for s in self.item.responsible.all())
+
+
+def _answered(
+    item: PlanItem,
+    months: list[int],
+    progress: dict[int, dict[int, tuple[list[str], str | None]]],
+    diary: dict[tuple[int, int], dict[str, int]],
+) -> bool:
+    """Has the item's work for the due date been reported: diary counts, figures or the status "done"
+    in one of the months the due date answers for?"""
+    from ishreja.progress.services import item_has_figures, item_is_diary_fed
+
+    if item_is_diary_fed(item):
+        column = COLUMN_OF_INDICATOR[item.indicator.code]  # type: ignore[union-attr]
+        return any(diary.get((item.plan.centre_id, m), {}).get(column, 0) > 0 for m in months)
+    entries = progress.get(item.pk, {})
+    figures = item_has_figures(item)
+    return any(
+        m in entries and (entries[m][1] == ProgressStatus.DONE or (figures and bool(entries[m][0])))
+        for m in months
+    )
+
+
+def centre_deadlines(*, centre_ids: Iterable[int], today: dt.date, ahead_days: int = 3) -> list[Deadline]:
+    """Items of the centres' approved plans for today's year that fall due within ``ahead_days`` or are
+    overdue. An item is overdue when its LATEST passed due date went unanswered: one line per item, not a
+    line for every missed week. Five queries for any number of centres."""
+    items = list(
+        PlanItem.objects.filter(
+            plan__centre_id__in=list(centre_ids), plan__year=today.year, plan__status=PlanStatus.APPROVED
+        )
+        .exclude(kind=PlanItem.Kind.LABEL)
+        .select_related("plan__centre", "indicator")
+        .prefetch_related("responsible")
+        .order_by("plan__centre__path", "order")
+    )
+    if not items:
+        return []
+    progress: dict[int, dict[int, tuple[list[str], str | None]]] = defaultdict(dict)
+    for item_id, month, values, status in ItemProgress.objects.filter(item__in=items).values_list(
+        "item_id", "month", "values", "status"
+    ):
+        progress[item_id][month] = (values, status)
+    diary = {
+        (key[0], key[1]): totals
+        for key, totals in _diary_sums(
+            DiaryEntry.objects.filter(centre_id__in={i.plan.centre_id for i in items}, date__year=today.year)
+        )
+    }
+    horizon = today + dt.timedelta(days=ahead_days)
+    found: list[Deadline] = []
+    for item in items:
+        dates = due_dates(item.schedule, today.year)
+        found.extend(Deadline(item=item, due=d, overdue=False) for d in dates if today <= d <= horizon)
+        passed = [d for d in dates if d < today]
+        if passed and not _answered(item, due_window(dates, passed[-1]), progress, diary):
+            found.append(Deadline(item=item, due=passed[-1], overdue=True))
+    return sorted(found, key=lambda d: (d.due, d.item.plan.centre.path, d.item.order))
+
+
+def overdue_for_user(user: access.AnyUser, today: dt.date | None = None) -> list[Deadline]:
+    """Overdue items of the person's own centres: all of them for the director, deputy and methodologist,
+    those of their services for staff."""
+    today = today or timezone.localdate()
+    own = [m for m in access.memberships_of(user) if m.role in access.EDITOR_ROLES]
+    if not own:
+        return []
+    centres = {m.centre_id: m.centre for m in own}
+    result = []
+    for deadline in centre_deadlines(centre_ids=centres, today=today, ahead_days=-1):
+        centre = centres[deadline.item.plan.centre_id]
+        if not deadline.overdue:
+            continue
+        if rules.manages_centre(user, centre) or deadline.concerns(access.service_ids_of(user, centre)):
+            result.append(deadline)
+    return result
+
+
+def reminders_due(*, day: dt.date) -> list[tuple[User, list[Deadline]]]:
+    """Who gets a reminder on ``day`` and about what: a centre's directors get all its due and overdue
+    items, its staff those of their services. People without an e-mail address are left out."""
+    deadlines = centre_deadlines(
+        centre_ids=Plan.objects.filter(year=day.year, status=PlanStatus.APPROVED).values_list(
+            "centre_id", flat=True
+        ),
+        today=day,
+    )
+    if not deadlines:
+        return []
+    by_centre: dict[int, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        by_centre[deadline.item.plan.centre_id].append(deadline)
+    people: dict[int, tuple[User, list[Deadline]]] = {}
+    memberships = Membership.objects.filter(
+        centre_id__in=by_centre, role__in=[Role.DIRECTOR, Role.STAFF], user__is_active=True
+    ).select_related("user")
+    for membership in memberships.order_by("user__username"):
+        user = membership.user
+        if not user.email:
+            continue
+        mine = by_centre[membership.centre_id]
+        if membership.role == Role.STAFF:
+            service_ids = {membership.service_id} if membership.service_id else set()
+            mine = [d for d in mine if d.concerns(service_ids)]
+        if mine:
+            entry = people.setdefault(user.pk, (user, []))
+            entry[1].extend(d for d in mine if d not in entry[1])
+    return list(people.values())
+
+
+# --- calendar -------------------------------------------------------------------------------------------
+
+
+def centre_due_items(
+    *, centre: Centre, years: Iterable[int], service_id: int | None = None
+) -> list[tuple[dt.date, PlanItem]]:
+    """Every due date of the centre's plans in force for ``years`` (approved, latest revision), with its
+    item, sorted by date; only items of ``service_id`` (or of all services) when given. Two queries."""
+    items = (
+        PlanItem.objects.filter(
+            plan__centre=centre, plan__year__in=list(years), plan__status=PlanStatus.APPROVED
+        )
+        .exclude(kind=PlanItem.Kind.LABEL)
+        .select_related("plan")
+        .prefetch_related("responsible")
+        .order_by("plan__year", "order")
+    )
+    due: list[tuple[dt.date, PlanItem]] = []
+    for item in items:
+        if service_id is not None and not any(
+            s.pk == service_id or s.code == rules.ALL_SERVICES for s in item.responsible.all()
+        ):
+            continue
+        due.extend((day, item) for day in due_dates(item.schedule, item.plan.year))
+    return sorted(due, key=lambda pair: (pair[0], pair[1].order))
