@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("ishreja.core.urls")),
     path("plans/", include("ishreja.plans.urls")),
     path("reports/", include("ishreja.reports.urls")),
+    path("progress/", include("ishreja.progress.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
