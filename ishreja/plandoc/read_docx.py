@@ -85,6 +85,12 @@ class _Numbering:
     def __init__(self, document: docx.document.Document) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        # Paragraph styles such as "List Number" carry their numbering in the style, not the paragraph.
+        self.style_num: dict[str, etree._Element] = {}
+        for style in document.styles.element.findall(qn("w:style")):
+            num_pr = style.find(f"{qn('w:pPr')}/{_NUM_PR}")
+            if num_pr is not None:
+                self.style_num[style.get(qn("w:styleId"), "")] = num_pr
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -112,6 +118,9 @@ class _Numbering:
 
     def label(self, p: etree._Element) -> str:
         num_pr = p.find(f"{qn('w:pPr')}/{_NUM_PR}")
+        if num_pr is None:
+            style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            num_pr = self.style_num.get(style.get(_VAL, "")) if style is not None else None
         if num_pr is None or not self.levels:
             return ""
         num_id_el, ilvl_el = num_pr.find(_NUM_ID), num_pr.find(_ILVL)
@@ -289,21 +298,24 @@ def _read(reader: _Reader) -> RawDocument:
     raw = RawDocument()
     before: list[str] = []
     after: list[str] = []
-    found = False
+    width = 0  # the plan table's grid width, once found
     for el in _children_blocks(reader.body):
         if el.tag == _P:
-            (after if found else before).append(reader.paragraph_text(el))
+            (after if width else before).append(reader.paragraph_text(el))
             continue
         rows = [reader.row_cells(tr) for tr in _children(el, _TR)]
         texts = [[c.text for c in row] for row in rows]
         header_at = next((i for i, t in enumerate(texts[:6]) if is_header_row(t)), None)
-        if found or header_at is None:
-            (after if found else before).extend(reader.table_lines(rows))
-            continue
-        found = True
-        before.extend(reader.table_lines(rows[:header_at]))
-        _read_plan_table(raw, el, rows[header_at:])
-    if not found:
+        if width and not any(ln.strip() for ln in after) and _grid_width(el, rows) == width:
+            # A plan table split in two (an accidental paragraph, a table per page): same columns, so
+            # its rows continue the plan; a repeated header is dropped by _add_rows.
+            _add_rows(raw, rows, width)
+        elif width or header_at is None:
+            (after if width else before).extend(reader.table_lines(rows))
+        else:
+            before.extend(reader.table_lines(rows[:header_at]))
+            width = _read_plan_table(raw, el, rows[header_at:])
+    if not width:
         raise PlanReadError(NO_PLAN_TABLE)
     raw.before = _split_tabbed(before)
     raw.after = _split_tabbed(after)
@@ -320,10 +332,15 @@ def _children_blocks(body: etree._Element) -> Iterator[etree._Element]:
                 yield from _children_blocks(content)
 
 
-def _read_plan_table(raw: RawDocument, tbl: etree._Element, rows: list[list[_Cell]]) -> None:
+def _grid_width(tbl: etree._Element, rows: list[list[_Cell]]) -> int:
     grid = tbl.find(qn("w:tblGrid"))
     width = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
-    width = max([width] + [c.col + c.span for row in rows for c in row])
+    return max([width] + [c.col + c.span for row in rows for c in row])
+
+
+def _read_plan_table(raw: RawDocument, tbl: etree._Element, rows: list[list[_Cell]]) -> int:
+    """Header and rows of the plan table into ``raw``; returns the table's grid width."""
+    width = _grid_width(tbl, rows)
     # A second header row: the one under a merged "Miqdori" cell / vertically merged header cells, unless
     # it already is an item (text in the first column), or one that reads "2025-yil (fakt)", "... (reja)".
     header_rows = 1
@@ -333,10 +350,14 @@ def _read_plan_table(raw: RawDocument, tbl: etree._Element, rows: list[list[_Cel
         if (merged and not item_like) or is_subheader_row([c.text for c in rows[1]]):
             header_rows = 2
     raw.header = [_expand(row, width) for row in rows[:header_rows]]
-    body = rows[header_rows:]
-    if body and is_column_numbers_row([c.text for c in body[0]]):
-        body = body[1:]
-    for row in body:
+    _add_rows(raw, rows[header_rows:], width)
+    return width
+
+
+def _add_rows(raw: RawDocument, rows: list[list[_Cell]], width: int) -> None:
+    if rows and is_column_numbers_row([c.text for c in rows[0]]):
+        rows = rows[1:]
+    for row in rows:
         cells = _expand(row, width)
         if not any(c.strip() for c in cells) or cells in raw.header:
             continue  # empty rows, and the header repeated by hand after a page break

@@ -245,6 +245,25 @@ def cyrillic_plan_docx() -> bytes:
     return _save(document)
 
 
+def split_and_numbered_docx() -> bytes:
+    """A plan table broken in two by an empty paragraph, its № column numbered by Word's "List Number"."""
+    document = docx.Document()
+    document.add_paragraph(
+        "Jondor tuman axborot-kutubxona markazining 2026-yil uchun mo'ljallangan ISH REJASI"
+    )
+    for part, names in enumerate((["Kitob ko'rgazmasi", "Uchrashuv"], ["Davra suhbati"])):
+        table = document.add_table(rows=1, cols=4)
+        for col, text in enumerate(["№", "Nomi", "Bajarilish muddati", "Mas'ullar"]):
+            table.cell(0, col).text = text
+        for name in names:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].style = document.styles["List Number"]
+            cells[1].text, cells[2].text, cells[3].text = name, "I chorak", "Direktor"
+        if part == 0:
+            document.add_paragraph()
+    return _save(document)
+
+
 def no_plan_docx() -> bytes:
     """A Word file with a table, but not a plan table."""
     document = docx.Document()

@@ -84,6 +84,17 @@ def test_cyrillic_plan() -> None:
     assert raw.before[0] == "КЕЛИШИЛДИ" and raw.before[3] == "ТАСДИҚЛАЙМАН"
 
 
+def test_split_table_continues_and_automatic_numbers_are_read() -> None:
+    raw = read_docx(builders.split_and_numbered_docx())
+    assert raw.header == [["№", "Nomi", "Bajarilish muddati", "Mas'ullar"]]
+    assert [r.cells[:2] for r in raw.rows] == [
+        ["1.", "Kitob ko'rgazmasi"],
+        ["2.", "Uchrashuv"],
+        ["3.", "Davra suhbati"],
+    ]
+    assert raw.after == []
+
+
 def test_table_without_a_plan_is_refused() -> None:
     with pytest.raises(PlanReadError, match="jadvali topilmadi"):
         read_docx(builders.no_plan_docx())
