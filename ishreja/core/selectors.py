@@ -1,23 +1,61 @@
-"""What the home page shows a person: their plans and the plans waiting for them."""
+"""What the home page shows a person: what is theirs to do now."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from ishreja.accounts import access
-from ishreja.plans.models import Plan, PlanStatus
+from ishreja.centres.models import Centre
+from ishreja.plans.models import Plan, PlanEvent, PlanStatus
 from ishreja.plans.selectors import plans_visible_to
 
 
+@dataclass
+class DistrictStatus:
+    centre: Centre
+    plan: Plan | None
+
+
 def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
+    """A fixed number of queries: memberships, own plans, waiting plans, district overview, events."""
     memberships = access.memberships_of(user)
-    own_ids = [m.centre_id for m in memberships]
-    visible = plans_visible_to(user)
-    own_plans = list(visible.filter(centre_id__in=own_ids).exclude(status=PlanStatus.SUPERSEDED)[:20])
+    own_ids = [m.centre_id for m in memberships if m.role in access.EDITOR_ROLES]
+    approver_ids = [m.centre_id for m in memberships if m.role in access.APPROVER_ROLES]
     review_ids = [m.centre_id for m in memberships if m.role in access.REVIEWER_ROLES]
-    to_review: list[Plan] = list(
+    visible = plans_visible_to(user).select_related("centre")
+    open_statuses = [PlanStatus.DRAFT, PlanStatus.RETURNED, PlanStatus.SUBMITTED, PlanStatus.AGREED]
+    own_open = list(visible.filter(centre_id__in=own_ids, status__in=open_statuses).order_by("year"))
+    waiting = list(
         visible.filter(centre__parent_id__in=review_ids, status=PlanStatus.SUBMITTED).order_by("updated_at")[
             :50
         ]
     )
-    return {"own_plans": own_plans, "to_review": to_review}
+    year = timezone.localdate().year
+    overview: list[DistrictStatus] = []
+    if review_ids:
+        districts = list(Centre.objects.filter(parent_id__in=review_ids).order_by("name"))
+        plans = {
+            p.centre_id: p
+            for p in visible.filter(centre__in=districts, year=year + 1, is_template=False).order_by(
+                "revision"
+            )
+        }
+        overview = [DistrictStatus(c, plans.get(c.pk)) for c in districts]
+    events = list(
+        PlanEvent.objects.filter(plan__in=visible.filter(centre_id__in=own_ids + review_ids))
+        .select_related("plan__centre", "actor")
+        .order_by("-created_at")[:10]
+    )
+    return {
+        "drafts": [p for p in own_open if p.status == PlanStatus.DRAFT],
+        "returned": [p for p in own_open if p.status == PlanStatus.RETURNED],
+        "to_approve": [p for p in own_open if p.status == PlanStatus.AGREED and p.centre_id in approver_ids],
+        "submitted": [p for p in own_open if p.status == PlanStatus.SUBMITTED],
+        "to_review": waiting,
+        "overview": overview,
+        "overview_year": year + 1,
+        "events": events,
+    }
