@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from ishreja.plandoc import interpret, jsonio, safety, validate
 from ishreja.plandoc.errors import PlanReadError
@@ -61,6 +61,11 @@ def read_plan(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) ->
 def read_plan_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> PlanDocument:
     """Read a plan from disk; the size is checked with ``stat`` before a byte is read."""
     return read_plan(safety.read_path(path, max_bytes), os.fspath(path), max_bytes=max_bytes)
+
+
+def read_plan_stream(stream: BinaryIO, filename: str = "", *, max_bytes: int = MAX_BYTES) -> PlanDocument:
+    """Read a plan from an open binary stream (an upload), reading at most ``max_bytes`` + 1 bytes."""
+    return read_plan(safety.read_limited(stream, max_bytes), filename, max_bytes=max_bytes)
 
 
 def _writers() -> dict[Format, Callable[[PlanDocument], bytes]]:

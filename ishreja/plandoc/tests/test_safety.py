@@ -186,6 +186,15 @@ def test_a_large_stream_is_refused_after_reading_just_past_the_limit() -> None:
     assert stream.read_total < 11 * safety.MB
 
 
+def test_upload_stream_is_read_through_the_size_guard() -> None:
+    from ishreja.plandoc import api
+
+    with pytest.raises(PlanReadError, match="10 MB dan katta"):
+        api.read_plan_stream(io.BytesIO(b"\0" * (11 * safety.MB)), "plan.docx")
+    doc = api.read_plan_stream(io.BytesIO(builders.typed_plan_docx()), "plan.docx")
+    assert doc.year == 2026
+
+
 def test_size_message_for_bytes_given_directly() -> None:
     with pytest.raises(PlanReadError, match=r"^Fayl hajmi 10 MB dan katta: 12,5 MB\.$"):
         safety.sniff(b"\0" * int(12.5 * safety.MB))
