@@ -13,7 +13,7 @@ from ishreja.progress.models import DIARY_COLUMNS, DiaryEntry, ProgressStatus
 
 class DiaryForm(forms.Form):
     service = forms.ModelChoiceField(queryset=Service.objects.none(), label=_("Xizmat"), empty_label=None)
-    date = forms.DateField(label=_("Sana"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Sana"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args: Any, services: list[Service], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
