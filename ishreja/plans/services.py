@@ -656,3 +656,20 @@ def section_delete(*, section: Section, user: User) -> None:
     section._history_user = user  # type: ignore[attr-defined]
     section.delete()
     _renumber(_tree_order(plan))
+
+
+@transaction.atomic
+def section_move(*, section: Section, user: User, up: bool) -> None:
+    """Swap a section with the one before or after it; its items go with it."""
+    plan = _editable_locked(section.plan, user)
+    sections = list(plan.sections.order_by("order"))
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(sections):
+        return
+    sections[index], sections[other] = sections[other], sections[index]
+    Section.objects.filter(plan=plan).update(order=models.F("order") + 1_000_000)
+    for position, row in enumerate(sections, start=1):
+        row.order = position
+    Section.objects.bulk_update(sections, ["order"])
+    _renumber(_tree_order(plan))

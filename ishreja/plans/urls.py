@@ -22,5 +22,6 @@ urlpatterns = [
     path("<int:pk>/sections/create/", views.section_save, name="section-create"),
     path("<int:pk>/sections/<int:section_pk>/edit/", views.section_save, name="section-edit"),
     path("<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section-delete"),
+    path("<int:pk>/sections/<int:section_pk>/move/", views.section_move, name="section-move"),
     path("<int:pk>/<str:action>/", views.plan_action, name="action"),
 ]

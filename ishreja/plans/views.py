@@ -35,7 +35,7 @@ from ishreja.plans.forms import (
     UploadForm,
     item_initial,
 )
-from ishreja.plans.models import Plan, PlanItem, PlanStatus, Section, Unit
+from ishreja.plans.models import LegalAct, Plan, PlanItem, PlanStatus, Section, Unit
 from ishreja.plans.pages import plan_page_build, plans_compare
 from ishreja.plans.selectors import plan_get_for_user, plans_visible_to
 
@@ -334,6 +334,7 @@ def _item_form_context(plan: Plan, item: PlanItem, form: ItemForm, **extra: obje
         "item": item,
         "form": form,
         "units": Unit.objects.values_list("name", flat=True),
+        "legal_acts": LegalAct.objects.only("code", "title"),
         "indicators": Indicator.objects.all(),
         **extra,
     }
@@ -478,3 +479,15 @@ def section_delete(request: AuthedRequest, pk: int, section_pk: int) -> HttpResp
     except services.PlanError as exc:
         messages.error(request, str(exc))
     return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def section_move(request: AuthedRequest, pk: int, section_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, pk)
+    section = get_object_or_404(Section, pk=section_pk, plan=plan)
+    try:
+        services.section_move(section=section, user=request.user, up=request.POST.get("direction") == "up")
+    except services.PlanError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("plans:detail", args=[plan.pk]) + f"#section-{section.pk}")

@@ -1,6 +1,5 @@
 """The planning cycle in a real browser (Chromium driven by Playwright), as the people do it."""
 
-
 import docx
 import pytest
 from django.urls import reverse

@@ -126,3 +126,11 @@ def test_it_refuses_edits_from_someone_of_another_centre(cast, seed_plan):
         services.item_update(
             item=item, user=cast.gijduvon_director, version=item.version, data=_data(item, name="x")
         )
+
+
+def test_it_moves_a_section_with_its_items(cast, seed_plan):
+    section = seed_plan.sections.get(number="II")
+    services.section_move(section=section, user=cast.jondor_director, up=True)
+    assert list(seed_plan.sections.order_by("order").values_list("number", flat=True))[:2] == ["II", "I"]
+    ordered = [n for n in seed_plan.items.order_by("order").values_list("number", flat=True) if n]
+    assert ordered[:3] == ["5", "6", "7"] and ordered.index("1") == 3
