@@ -91,9 +91,13 @@ def item_detail(request: AuthedRequest, pk: int, item_pk: int) -> JsonResponse:
     except (ValueError, KeyError, TypeError):
         return _error(400, 'JSON kutilgan: {"version": <son>, ...o\'zgartiriladigan maydonlar}.')
     current = _item_json(item)
-    fields = {k: body.get(k, current[k]) for k in ("number", "name", "unit", "mechanism", "deadline_text")}
+    text = {k: str(body.get(k, current[k])) for k in ("number", "name", "unit", "mechanism", "deadline_text")}
     data = services.ItemData(
-        **{k: str(v) for k, v in fields.items()},
+        number=text["number"],
+        name=text["name"],
+        unit=text["unit"],
+        mechanism=text["mechanism"],
+        deadline_text=text["deadline_text"],
         fact_text=str(body.get("fact_text", item.fact_text or " ".join(item.fact_values))),
         plan_text=str(body.get("plan_text", item.plan_text or " ".join(item.plan_values))),
         responsible_extra="\n".join(body.get("responsible", current["responsible"])),
