@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.fields.json import KeyTextTransform
@@ -58,8 +59,9 @@ def centre_values(*, root: Centre, period: Period, indicators: dict[str, Indicat
         .order_by()
     )
     for row in diary:
+        found: dict[str, Any] = dict(row)
         for code, column in diary_codes.items():
-            result[(row["centre_id"], indicators[code].pk)] = Decimal(row[f"s_{column}"] or 0)
+            result[(found["centre_id"], indicators[code].pk)] = Decimal(found[f"s_{column}"] or 0)
 
     progress = ItemProgress.objects.filter(
         item__plan__in=plans_in_force(root=root, year=period.year),
@@ -71,10 +73,11 @@ def centre_values(*, root: Centre, period: Period, indicators: dict[str, Indicat
         .values("item__plan__centre_id", "item__indicator_id")
         .annotate(total=Sum(_FIRST_FIGURE))
         .order_by()
+        .values_list("item__plan__centre_id", "item__indicator_id", "total")
     )
-    for row in sums:
-        if row["total"] is not None:
-            result[(row["item__plan__centre_id"], row["item__indicator_id"])] = row["total"]
+    for centre_id, indicator_id, total in sums:
+        if total is not None:
+            result[(centre_id, indicator_id)] = total
 
     # A stock takes its last month with a figure, item by item, then the items add up within the centre.
     last: dict[int, tuple[int, Key, Decimal]] = {}

@@ -167,9 +167,9 @@ def report_reasons(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     report = report_get_for_user(user=user, pk=pk)
     reasons: dict[int, str] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("reason-") and key[7:].isdigit():
-            reasons[int(key[7:])] = value
+            reasons[int(key[7:])] = request.POST.get(key, "")
     try:
         services.report_save_reasons(report=report, user=user, reasons=reasons)
         if request.POST.get("refresh"):
