@@ -13,6 +13,7 @@ from ishreja.centres.services import admin_units_load, centre_create, centre_get
 from ishreja.indicators.services import indicators_load
 from ishreja.plans.demo import demo_plans_load
 from ishreja.plans.reference import reference_load
+from ishreja.progress.demo import progress_demo_load
 
 DEMO_PASSWORD = "ishreja-demo"  # noqa: S105 - printed on purpose: the demo's logins are public
 NATIONAL_LIBRARY = "Alisher Navoiy nomidagi O'zbekiston Milliy kutubxonasi"
@@ -105,4 +106,5 @@ def demo_load() -> list[DemoLogin]:
     demo_plans_load(region=buxoro, jondor=jondor, reviewer=reviewer)
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@ishreja.local", DEMO_PASSWORD)
+    progress_demo_load()
     return DEMO_LOGINS
