@@ -14,6 +14,7 @@ from ishreja.indicators.services import indicators_load
 from ishreja.plans.demo import demo_plans_load
 from ishreja.plans.reference import reference_load
 from ishreja.progress.demo import progress_demo_load
+from ishreja.reports.demo import reports_demo_load
 
 DEMO_PASSWORD = "ishreja-demo"  # noqa: S105 - printed on purpose: the demo's logins are public
 NATIONAL_LIBRARY = "Alisher Navoiy nomidagi O'zbekiston Milliy kutubxonasi"
@@ -107,4 +108,5 @@ def demo_load() -> list[DemoLogin]:
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@ishreja.local", DEMO_PASSWORD)
     progress_demo_load()
+    reports_demo_load()
     return DEMO_LOGINS

@@ -29,7 +29,7 @@ class ReportError(Exception):
     """A report action that cannot be done; the message is shown to the user as it is."""
 
 
-def _line(report: Report, f: LineFigures, reason: str = "") -> ReportLine:
+def line_from_figures(report: Report, f: LineFigures, reason: str = "") -> ReportLine:
     return ReportLine(
         report=report,
         item_id=f.item_id,
@@ -113,7 +113,9 @@ def report_create(*, centre: Centre, period: Period, user: User) -> Report:
     )
     report.full_clean()
     report.save()
-    ReportLine.objects.bulk_create([_line(report, f) for f in report_figures(plan=plan, period=period)])
+    ReportLine.objects.bulk_create(
+        [line_from_figures(report, f) for f in report_figures(plan=plan, period=period)]
+    )
     _record(report, ReportEvent.Action.CREATED, user)
     return report
 
@@ -127,7 +129,7 @@ def _refresh(report: Report) -> None:
     }
     report.lines.all().delete()
     fresh = report_figures(plan=report.plan, period=report.period_obj)
-    ReportLine.objects.bulk_create([_line(report, f, reasons.get(f.item_id, "")) for f in fresh])
+    ReportLine.objects.bulk_create([line_from_figures(report, f, reasons.get(f.item_id, "")) for f in fresh])
     report.figures_at = timezone.now()
     report.save(update_fields=["figures_at", "updated_at"])
 
@@ -255,7 +257,7 @@ def report_correct(*, report: Report, user: User, note: str = "") -> Report:
     new.save()
     reasons = {line.item_id: line.reason for line in report.lines.exclude(reason="")}
     fresh = report_figures(plan=report.plan, period=report.period_obj)
-    ReportLine.objects.bulk_create([_line(new, f, reasons.get(f.item_id, "")) for f in fresh])
+    ReportLine.objects.bulk_create([line_from_figures(new, f, reasons.get(f.item_id, "")) for f in fresh])
     _record(new, ReportEvent.Action.CORRECTION, user, note)
     _notify(new, to_reviewers=True, subject=str(ReportEvent.Action.CORRECTION.label), note=note)
     return new
