@@ -1,7 +1,7 @@
 """Writes a ``PlanDocument`` as a PDF: one HTML print template rendered by WeasyPrint, in the .docx layout.
 
 The template is a ``string.Template`` (no Django here); every value is HTML-escaped. The CSS stays plain
-(a fixed-layout table, no floats or flex) because WeasyPrint's cost grows quickly with fancy layout.
+(a fixed-layout table, no floats, flex or overflow-wrap) because WeasyPrint's cost grows with fancy layout.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ table.sign p.label { font-weight: bold; }
 h1 { font-size: 14pt; text-align: center; margin: 0 0 4mm 0; }
 p { margin: 0; }
 table.plan { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.plan th, table.plan td { border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: top;
-                                overflow-wrap: break-word; }
+table.plan th, table.plan td { border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: top; }
 table.plan thead { display: table-header-group; }
 table.plan th { font-weight: bold; text-align: center; vertical-align: middle; }
 td.c { text-align: center; }
