@@ -82,7 +82,7 @@ def _monthly_figures(item: PlanItem, rng: random.Random, stock: bool) -> dict[in
 
 
 def _progress_for(items: list[PlanItem], rng: random.Random) -> list[ItemProgress]:
-    rows = []
+    rows: list[ItemProgress] = []
     for item in items:
         indicator = item.indicator
         if indicator is not None and indicator.code in COLUMN_OF_INDICATOR:

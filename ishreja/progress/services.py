@@ -159,6 +159,17 @@ def _clean_values(item: PlanItem, values: Sequence[str]) -> list[str]:
     return cleaned
 
 
+def _check_entry(*, user: User, item: PlanItem, month: int) -> None:
+    """The person enters this item (their service's, or they run the centre), the plan is in force, and
+    the month is one of the year's."""
+    if not rules.can_enter_item(user, item.plan.centre, item.responsible.all()):
+        raise PermissionDenied
+    if item.plan.status != PlanStatus.APPROVED:
+        raise ValidationError(_("Ijro faqat tasdiqlangan rejaga kiritiladi."))
+    if not 1 <= month <= 12:
+        raise ValidationError({"month": _("Oy 1 dan 12 gacha bo'ladi.")})
+
+
 def item_progress_save(
     *,
     user: User,
@@ -171,13 +182,7 @@ def item_progress_save(
 ) -> ItemProgress:
     """Save an item's month. ``version`` is the one the person saw (0 when nothing was saved yet); if
     someone saved since, StaleProgressError carries their row and nothing is written."""
-    plan = item.plan
-    if not rules.can_enter_item(user, plan.centre, item.responsible.all()):
-        raise PermissionDenied
-    if plan.status != PlanStatus.APPROVED:
-        raise ValidationError(_("Ijro faqat tasdiqlangan rejaga kiritiladi."))
-    if not 1 <= month <= 12:
-        raise ValidationError({"month": _("Oy 1 dan 12 gacha bo'ladi.")})
+    _check_entry(user=user, item=item, month=month)
     # The diary is the source of a diary-fed item's figures; only its status and note are entered here.
     cleaned = [] if item_is_diary_fed(item) or not item_has_figures(item) else _clean_values(item, values)
     if status and status not in ProgressStatus.values:
@@ -220,13 +225,7 @@ def _sniff(head: bytes) -> tuple[str, str] | None:
 def evidence_add(*, user: User, item: PlanItem, month: int, upload: UploadedFile) -> Evidence:
     """Attach a JPEG, PNG or PDF of at most 10 MB to the item's month. A refused file leaves nothing:
     it is checked before anything is written, and a failed save removes what was stored."""
-    plan = item.plan
-    if not rules.can_enter_item(user, plan.centre, item.responsible.all()):
-        raise PermissionDenied
-    if plan.status != PlanStatus.APPROVED:
-        raise ValidationError(_("Ijro faqat tasdiqlangan rejaga kiritiladi."))
-    if not 1 <= month <= 12:
-        raise ValidationError({"month": _("Oy 1 dan 12 gacha bo'ladi.")})
+    _check_entry(user=user, item=item, month=month)
     if upload.size is None or upload.size > MAX_EVIDENCE_BYTES:
         raise ValidationError(_("Fayl 10 MB dan katta. Kichikroq fayl yuklang."))
     upload.seek(0)
