@@ -2,8 +2,8 @@
 
 Run by ``make bench``. Prints a table (median wall ms over N runs, median CPU ms, which a loaded machine
 does not inflate, and the ratio to an in-process baseline, so numbers from different machines compare)
-and writes bench/out/plandoc.json. Exits 1 when the 2026 plan
-misses a target: read < 50 ms, .docx write < 300 ms, .pdf write < 2 s.
+and writes bench/out/plandoc.json. Exits 1 when the 2026 plan misses a target (median wall time):
+read < 50 ms, .docx write < 300 ms, .pdf write < 2 s.
 """
 
 from __future__ import annotations
