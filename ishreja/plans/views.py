@@ -89,6 +89,7 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm(),
         "comment_form": CommentForm(),
         "edit_id": int(edit_id) if edit_id and edit_id.isdigit() else None,
+        "items_url": reverse("plans:detail", args=[plan.pk]) + "items/",
         **_perms(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
@@ -378,9 +379,9 @@ def item_edit(request: AuthedRequest, pk: int, item_pk: int) -> HttpResponse:
     page = plan_page_build(plan)
     row = next(r for b in page.blocks for r in b.rows if r.item.pk == saved.pk)
     template = "plans/_item_saved.html" if autosave else "plans/_item_row_oob.html"
-    return render(
-        request, template, {"plan": plan, "row": row, "page": page, "item": saved, "can_edit": True}
-    )
+    items_url = reverse("plans:detail", args=[plan.pk]) + "items/"
+    context = {"plan": plan, "row": row, "page": page, "item": saved, "can_edit": True, "items_url": items_url}
+    return render(request, template, context)
 
 
 def _item_save_plain(request: AuthedRequest, plan: Plan, item: PlanItem, form: ItemForm) -> HttpResponse:

@@ -6,7 +6,9 @@ import sys
 
 
 def _deploy_check(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # The browser tests allow async-unsafe ORM calls in this process; a deployment never does.
+    skip = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment |= {"DJANGO_SETTINGS_MODULE": "ishreja.settings", **env}
     return subprocess.run(
         [sys.executable, "-m", "ishreja", "check", "--deploy", "--fail-level", "WARNING"],
@@ -35,3 +37,12 @@ def test_it_fails_the_deploy_check_with_the_development_key():
 
 def test_it_serves_a_health_check(client, db):
     assert client.get("/health/").json() == {"status": "ok"}
+
+
+def test_it_serves_the_stylesheet_and_htmx_from_the_installation(client, db):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("ishreja/ishreja.css") and finders.find("ishreja/print.css")
+    page = client.get("/login/").content.decode()
+    assert "/static/ishreja/ishreja.css" in page and "/static/django_htmx/htmx-2.min.js" in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
