@@ -34,11 +34,14 @@ run: install ## Migrate SQLite, load reference data and the demo, serve on http:
 	@echo "Ishreja: http://127.0.0.1:8000  (to'xtatish: Ctrl+C)"
 	DEBUG=1 $(BIN)/ishreja runserver 127.0.0.1:8000
 
-chromium: ## Install Debian's Chromium for the browser tests when it is missing
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+chromium: ## Install Debian's Chromium (browser tests) and Liberation fonts (PDF exports) when missing
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  fi
 
 lint: install-dev ## ruff (lint + format check) and mypy
 	$(BIN)/ruff check .

@@ -380,7 +380,8 @@ def item_edit(request: AuthedRequest, pk: int, item_pk: int) -> HttpResponse:
     row = next(r for b in page.blocks for r in b.rows if r.item.pk == saved.pk)
     template = "plans/_item_saved.html" if autosave else "plans/_item_row_oob.html"
     items_url = reverse("plans:detail", args=[plan.pk]) + "items/"
-    context = {"plan": plan, "row": row, "page": page, "item": saved, "can_edit": True, "items_url": items_url}
+    context = {"plan": plan, "row": row, "page": page, "item": saved, "can_edit": True}
+    context["items_url"] = items_url
     return render(request, template, context)
 
 
