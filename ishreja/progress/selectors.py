@@ -335,7 +335,7 @@ def _answered(
 def centre_deadlines(*, centre_ids: Iterable[int], today: dt.date, ahead_days: int = 3) -> list[Deadline]:
     """Items of the centres' approved plans for today's year that fall due within ``ahead_days`` or are
     overdue. An item is overdue when its LATEST passed due date went unanswered: one line per item, not a
-    line for every missed week. Five queries for any number of centres."""
+    line for every missed week. Four queries for any number of centres."""
     items = list(
         PlanItem.objects.filter(
             plan__centre_id__in=list(centre_ids), plan__year=today.year, plan__status=PlanStatus.APPROVED

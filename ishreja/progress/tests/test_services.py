@@ -230,3 +230,21 @@ def test_it_sends_nothing_on_a_dry_run(cast, items, capsys):
     call_command("sendreminders", "--date", "2026-03-29", "--dry-run")
     assert mail.outbox == [] and not ReminderSent.objects.exists()
     assert "jondor-xodim@example.uz: yuboriladi" in capsys.readouterr().out
+
+
+def test_it_finds_deadlines_of_many_centres_in_four_queries(
+    cast, items, plan_of, make_item, django_assert_num_queries
+):
+    from ishreja.progress.selectors import centre_deadlines
+
+    other = plan_of(cast.gijduvon, status=PlanStatus.APPROVED)
+    for n in range(15):
+        make_item(
+            other,
+            name=f"Band {n}",
+            schedule={"kind": "monthly"},
+            responsible=[cast.gijduvon.services.get(code="all")],
+        )
+    with django_assert_num_queries(4):
+        found = centre_deadlines(centre_ids=[cast.jondor.pk, cast.gijduvon.pk], today=dt.date(2026, 4, 2))
+    assert sum(d.overdue for d in found) == 2 + 15
