@@ -14,7 +14,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 _BLUE, _GREY, _RED = "#0b5cad", "#b8c2cc", "#b3261e"
@@ -24,8 +23,7 @@ matplotlib.rcParams.update({"svg.fonttype": "none", "font.family": ["DejaVu Sans
 
 def _svg(fig: Figure) -> str:
     out = io.StringIO()
-    fig.savefig(out, format="svg", bbox_inches="tight")
-    plt.close(fig)
+    fig.savefig(out, format="svg")
     text = out.getvalue()
     # Only the <svg> element: the XML prolog and DOCTYPE are not allowed inside an HTML page.
     start = text.find("<svg")
@@ -43,7 +41,9 @@ def _bars(
     flagged: tuple[bool, ...],
 ) -> str:
     width = max(5.5, 0.5 * len(labels) + 2)
-    fig, ax = plt.subplots(figsize=(width, 3.2))
+    # A bare Figure (no pyplot): nothing global to manage or close, safe in threads.
+    fig = Figure(figsize=(width, 3.4), layout="constrained")
+    ax = fig.add_subplot()
     positions = range(len(labels))
     if previous:
         ax.bar([p - 0.2 for p in positions], previous, width=0.4, color=_GREY, label=previous_label)
@@ -58,7 +58,8 @@ def _bars(
     ax.set_xticks(list(positions), labels, rotation=45 if len(labels) > 6 else 0, ha="right")
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False)
+    if previous or current_label:
+        ax.legend(frameon=False)
     return _svg(fig)
 
 
@@ -90,7 +91,8 @@ def bar_chart(
 
 @lru_cache(maxsize=64)
 def _completion(labels: tuple[str, ...], values: tuple[float, ...], threshold: float, title: str) -> str:
-    fig, ax = plt.subplots(figsize=(7.5, max(2.0, 0.28 * len(labels) + 0.8)))
+    fig = Figure(figsize=(7.5, max(2.0, 0.28 * len(labels) + 0.8)), layout="constrained")
+    ax = fig.add_subplot()
     colours = [_BLUE if v >= 100 else ("#a86400" if v >= threshold else _RED) for v in values]
     ax.barh(range(len(labels)), [min(v, 200) for v in values], color=colours)
     ax.set_yticks(range(len(labels)), labels)

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, ExtractYear
 
 from ishreja.centres.models import Centre
 from ishreja.indicators.models import Indicator
@@ -32,69 +32,71 @@ Key = tuple[int, int]  # (centre id, indicator id)
 _FIRST_FIGURE = Cast(KeyTextTransform("0", "values"), DecimalField(max_digits=16, decimal_places=2))
 
 
-def plans_in_force(*, root: Centre, year: int) -> QuerySet[Plan]:
-    """The plan each centre under ``root`` reports against, as one subquery: an approved revision, or the
+def plans_in_force(*, centre_ids: list[int], year: int) -> QuerySet[Plan]:
+    """The plan each of the centres reports against, as one subquery: an approved revision, or the
     open one where none is approved yet (the same rule as ``selectors.plan_in_force``)."""
     approved_sibling = Plan.objects.filter(
         centre_id=OuterRef("centre_id"), year=year, status=PlanStatus.APPROVED
     )
     return (
-        Plan.objects.filter(centre__path__startswith=root.path, year=year)
+        Plan.objects.filter(centre_id__in=centre_ids, year=year)
         .exclude(status=PlanStatus.SUPERSEDED)
         .filter(Q(status=PlanStatus.APPROVED) | ~Exists(approved_sibling))
     )
 
 
-def centre_values(*, root: Centre, period: Period, indicators: dict[str, Indicator]) -> dict[Key, Decimal]:
-    """Every centre's value of every indicator over the period, for all centres under ``root`` (three
-    queries: the diary, SUM progress, STOCK progress)."""
-    result: dict[Key, Decimal] = {}
+def centre_values(
+    *, centre_ids: list[int], periods: list[Period], indicators: dict[str, Indicator]
+) -> dict[int, dict[Key, Decimal]]:
+    """Every centre's value of every indicator, for the centres ``centre_ids``, per year of ``periods``
+    (the same months in different years: this year and last). Three queries whatever the number of
+    centres and years: the diary and the monthly progress."""
+    result: dict[int, dict[Key, Decimal]] = {p.year: {} for p in periods}
+    months = periods[0].months
     diary_codes = {code: column for column, code in DIARY_INDICATORS.items() if code in indicators}
+    in_periods = Q(pk__in=[])
+    for p in periods:
+        in_periods |= Q(date__gte=p.start, date__lte=p.end)
     diary = (
-        DiaryEntry.objects.filter(
-            centre__path__startswith=root.path, date__gte=period.start, date__lte=period.end
-        )
-        .values("centre_id")
+        # Centre ids, not a path prefix: the ids hit the diary's (centre, date) index directly.
+        DiaryEntry.objects.filter(in_periods, centre_id__in=centre_ids)
+        .annotate(y=ExtractYear("date"))
+        .values("centre_id", "y")
         .annotate(**{f"s_{column}": Sum(column) for column in diary_codes.values()})
         .order_by()
     )
     for row in diary:
         found: dict[str, Any] = dict(row)
         for code, column in diary_codes.items():
-            result[(found["centre_id"], indicators[code].pk)] = Decimal(found[f"s_{column}"] or 0)
+            result[found["y"]][(found["centre_id"], indicators[code].pk)] = Decimal(found[f"s_{column}"] or 0)
 
-    progress = ItemProgress.objects.filter(
-        item__plan__in=plans_in_force(root=root, year=period.year),
-        item__indicator__isnull=False,
-        month__in=period.months,
-    ).exclude(item__indicator__code__in=list(diary_codes))
-    sums = (
-        progress.filter(item__indicator__aggregation=Indicator.Aggregation.SUM)
-        .values("item__plan__centre_id", "item__indicator_id")
-        .annotate(total=Sum(_FIRST_FIGURE))
-        .order_by()
-        .values_list("item__plan__centre_id", "item__indicator_id", "total")
-    )
-    for centre_id, indicator_id, total in sums:
-        if total is not None:
-            result[(centre_id, indicator_id)] = total
-
-    # A stock takes its last month with a figure, item by item, then the items add up within the centre.
-    last: dict[int, tuple[int, Key, Decimal]] = {}
-    stocks = (
-        progress.filter(item__indicator__aggregation=Indicator.Aggregation.STOCK)
+    plans = Q(pk__in=[])
+    for p in periods:
+        plans |= Q(item__plan__in=plans_in_force(centre_ids=centre_ids, year=p.year))
+    progress = (
+        ItemProgress.objects.filter(plans, item__indicator__isnull=False, month__in=months)
+        .exclude(item__indicator__code__in=list(diary_codes))
         .annotate(first=_FIRST_FIGURE)
         .filter(first__isnull=False)
-        .values_list("item_id", "month", "item__plan__centre_id", "item__indicator_id", "first")
     )
-    for item_id, month, centre_id, indicator_id, value in stocks:
-        seen = last.get(item_id)
-        if seen is None or month > seen[0]:
-            last[item_id] = (month, (centre_id, indicator_id), value)
-    stock_totals: dict[Key, Decimal] = defaultdict(Decimal)
-    for _, key, value in last.values():
-        stock_totals[key] += value
-    result.update(stock_totals)
+    # A stock takes each item's last month with a figure in the period (no later month has one), and
+    # only then do items and centres add up.
+    later = ItemProgress.objects.filter(
+        item_id=OuterRef("item_id"), month__in=months, month__gt=OuterRef("month")
+    ).annotate(first=_FIRST_FIGURE)
+    sum_or_last = Q(item__indicator__aggregation=Indicator.Aggregation.SUM) | ~Exists(
+        later.filter(first__isnull=False)
+    )
+    rows = (
+        progress.filter(sum_or_last)
+        .values("item__plan__centre_id", "item__indicator_id", "item__plan__year")
+        .annotate(total=Sum("first"))
+        .order_by()
+        .values_list("item__plan__centre_id", "item__indicator_id", "item__plan__year", "total")
+    )
+    for centre_id, indicator_id, year, total in rows:
+        if total is not None:
+            result[year][(centre_id, indicator_id)] = total
     return result
 
 
@@ -196,9 +198,10 @@ def consolidation_build(*, root: Centre, period: Period) -> Consolidation:
             column.centres += 1
     _report_counts(root, period, columns, paths)
 
-    current = _roll_up(centre_values(root=root, period=period, indicators=indicators), root, paths)
     previous_period = period.previous_year()
-    previous = _roll_up(centre_values(root=root, period=previous_period, indicators=indicators), root, paths)
+    values = centre_values(centre_ids=list(paths), periods=[period, previous_period], indicators=indicators)
+    current = _roll_up(values[period.year], root, paths)
+    previous = _roll_up(values[previous_period.year], root, paths)
 
     previous_totals: dict[int, Decimal] = defaultdict(Decimal)
     for (_, indicator_id), value in previous.items():

@@ -10,7 +10,9 @@ urlpatterns = [
     path("", views.report_list, name="reports"),
     path(f"centres/{_PERIOD}", views.centre_period, name="centre-period"),
     path(f"centres/{_PERIOD}create/", views.report_create, name="report-create"),
+    path(f"centres/{_PERIOD}chart/", views.centre_period_chart, name="centre-period-chart"),
     path("<int:pk>/", views.report_detail, name="report-detail"),
+    path("<int:pk>/chart/", views.report_chart, name="report-chart"),
     path("<int:pk>/reasons/", views.report_reasons, name="report-reasons"),
     path("<int:pk>/submit/", views.report_submit, name="report-submit"),
     path("<int:pk>/return/", views.report_return, name="report-return"),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/export.<slug:fmt>", views.report_export, name="report-export"),
     path("consolidation/", views.consolidation_home, name="consolidation-home"),
     path(f"consolidation/{_PERIOD}", views.consolidation, name="consolidation"),
+    path(f"consolidation/{_PERIOD}chart/", views.consolidation_chart, name="consolidation-chart"),
     path(
         f"consolidation/{_PERIOD}export.<slug:fmt>", views.consolidation_export, name="consolidation-export"
     ),

@@ -112,7 +112,6 @@ def centre_period(request: HttpRequest, centre_id: int, year: int, period: str) 
         "status_labels": STATUS_LABELS,
         "can_create": plan is not None and access.can_edit_centre(user, centre),
         "periods": periods_of_year(year),
-        "chart": _completion_svg(lines, threshold, the_period.label),
     }
     return render(request, "reports/centre_period.html", context)
 
@@ -150,7 +149,6 @@ def _report_context(request: HttpRequest, report: Report) -> dict[str, Any]:
         "can_correct": report.status == "accepted" and access.can_edit_centre(user, centre),
         "missing": [line for line in lines if line.needs_reason and not line.reason],
         "note_form": NoteForm(),
-        "chart": _completion_svg(lines, threshold, report.period_obj.label),
     }
 
 
@@ -293,17 +291,46 @@ def consolidation(request: HttpRequest, centre_id: int, year: int, period: str) 
     centre = centre_get_for_user(user=_user(request), pk=centre_id)
     the_period = _period(year, period)
     cons = consolidation_build(root=centre, period=the_period)
-    chart, chart_code = _consolidation_chart(cons, request.GET.get("chart", "loans"))
+    codes = {row.indicator.code for row in cons.rows}
+    wanted = request.GET.get("chart", "loans")
     context = {
         "cons": cons,
         "centre": centre,
         "period": the_period,
-        "chart": chart,
-        "chart_code": chart_code,
+        "chart_code": wanted if wanted in codes else next(iter(sorted(codes)), ""),
         "periods": periods_of_year(year),
         "years": [year - 1, year, year + 1],
     }
     return render(request, "reports/consolidation.html", context)
+
+
+@login_required
+def consolidation_chart(request: HttpRequest, centre_id: int, year: int, period: str) -> HttpResponse:
+    """The chart of one indicator across the columns, loaded by the page after the table (htmx): drawing
+    takes longer than the table, so the figures come first."""
+    centre = centre_get_for_user(user=_user(request), pk=centre_id)
+    cons = consolidation_build(root=centre, period=_period(year, period))
+    chart = _consolidation_chart(cons, request.GET.get("chart", "loans"))[0]
+    return render(request, "reports/_chart.html", {"chart": chart})
+
+
+@login_required
+def report_chart(request: HttpRequest, pk: int) -> HttpResponse:
+    """The completion chart of a report version (htmx partial of the report page)."""
+    report = report_get_for_user(user=_user(request), pk=pk)
+    chart = _completion_svg(report_lines(report), reason_threshold(), report.period_obj.label)
+    return render(request, "reports/_chart.html", {"chart": chart})
+
+
+@login_required
+def centre_period_chart(request: HttpRequest, centre_id: int, year: int, period: str) -> HttpResponse:
+    """The completion chart of a centre's live figures (htmx partial of the preview page)."""
+    centre = centre_get_for_user(user=_user(request), pk=centre_id)
+    the_period = _period(year, period)
+    plan = plan_in_force(centre=centre, year=year)
+    lines = report_figures(plan=plan, period=the_period) if plan else []
+    chart = _completion_svg(lines, reason_threshold(), the_period.label)
+    return render(request, "reports/_chart.html", {"chart": chart})
 
 
 @login_required

@@ -115,8 +115,8 @@ def test_it_consolidates_in_a_fixed_number_of_queries(
     cast, world, more_districts, extra, django_assert_num_queries
 ):
     more_districts(extra)
-    # indicators, centres, reports, then (diary, SUM progress, STOCK progress) for this year and last year.
-    with django_assert_num_queries(9):
+    # Indicators, centres, reports, then the diary and the monthly progress of this year and last year.
+    with django_assert_num_queries(5):
         consolidation_build(root=cast.buxoro, period=Q1)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(5):
         consolidation_build(root=cast.national, period=Q1)

@@ -10,9 +10,11 @@ def test_it_loads_reports_in_every_state_once(db):
     assert statuses == {"draft", "submitted", "returned", "accepted", "superseded"}
     assert reports.filter(is_late=True, period="q3").count() >= 1
     assert reports.filter(version=2).count() == 2
-    assert not reports.filter(period__in=["q1", "q2"], status__in=["draft", "submitted", "returned"]).exclude(
-        version=2
-    ).exists()
+    assert (
+        not reports.filter(period__in=["q1", "q2"], status__in=["draft", "submitted", "returned"])
+        .exclude(version=2)
+        .exists()
+    )
     assert ReportEvent.objects.filter(action="returned").exclude(note="").exists()
     count = reports.count()
     assert reports_demo_load() == 0

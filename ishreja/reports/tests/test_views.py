@@ -45,7 +45,9 @@ def test_it_previews_a_period_and_starts_the_report(client, cast, world):
     url = reverse("reports:centre-period", args=[cast.jondor.pk, 2026, "q1"])
     response = _as(client, cast.jondor_staff).get(url)
     assert response.status_code == 200
-    assert "Kitob berilishi" in response.content.decode() and "<svg" in response.content.decode()
+    assert "Kitob berilishi" in response.content.decode()
+    chart = client.get(reverse("reports:centre-period-chart", args=[cast.jondor.pk, 2026, "q1"]))
+    assert chart.content.decode().startswith("<svg")
     created = client.post(reverse("reports:report-create", args=[cast.jondor.pk, 2026, "q1"]))
     assert created.status_code == 302
     assert client.get(url).status_code == 302  # the period now opens its report
@@ -99,6 +101,12 @@ def test_it_forbids_review_steps_to_the_centre_itself(client, cast, report):
     assert response.status_code == 403
 
 
+def test_it_draws_the_reports_completion_chart_for_its_people_only(client, cast, report):
+    url = reverse("reports:report-chart", args=[report.pk])
+    assert "<svg" in _as(client, cast.jondor_staff).get(url).content.decode()
+    assert _as(client, cast.gijduvon_director).get(url).status_code == 404
+
+
 def test_it_drills_down_to_the_diary_days_behind_a_line(client, cast, report):
     line = report.lines.get(name="Foydalanuvchilar qatnovi")
     response = _as(client, cast.buxoro_methodologist).get(
@@ -125,7 +133,10 @@ def test_it_downloads_the_report_and_the_consolidation(client, cast, report, fmt
 def test_it_shows_the_region_its_districts_and_a_stranger_nothing(client, cast, world):
     url = reverse("reports:consolidation", args=[cast.buxoro.pk, 2026, "q1"])
     body = _as(client, cast.buxoro_methodologist).get(url).content.decode()
-    assert "Jondor" in body and "G&#x27;ijduvon" in body and "<svg" in body
+    assert "Jondor" in body and "G&#x27;ijduvon" in body
+    chart = reverse("reports:consolidation-chart", args=[cast.buxoro.pk, 2026, "q1"])
+    assert "<svg" in client.get(chart + "?chart=visits").content.decode()
+    assert _as(client, cast.samarqand_staff).get(chart).status_code == 404
     assert _as(client, cast.samarqand_staff).get(url).status_code == 404
     assert _as(client, cast.gijduvon_director).get(url).status_code == 404
     national = reverse("reports:consolidation", args=[cast.national.pk, 2026, "q1"])
@@ -148,10 +159,10 @@ def test_it_renders_the_consolidation_in_a_fixed_number_of_queries(
     client.force_login(cast.national_admin)
     url = reverse("reports:consolidation", args=[cast.buxoro.pk, 2026, "q1"])
     client.get(reverse("reports:reports"))  # the session's "last seen" is written on the first request
-    # Session, user, memberships, the centre; then the consolidation's 9 queries.
-    with django_assert_num_queries(13):
+    # Session, user, memberships, the centre; then the consolidation's 5 queries.
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         assert (
             client.get(reverse("reports:consolidation", args=[cast.national.pk, 2026, "q1"])).status_code
             == 200
