@@ -186,3 +186,17 @@ def test_it_writes_facts_into_a_draft_plan_only(cast, world):
     approved = Plan.objects.create(centre=cast.jondor, year=2027, status=PlanStatus.APPROVED)
     with pytest.raises(services.ReportError):
         services.report_year_actuals_to_fact(plan_next_year=approved)
+
+
+def test_it_carries_facts_from_the_command_line(cast, world):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    nxt = Plan.objects.create(centre=cast.jondor, year=2027, status=PlanStatus.DRAFT)
+    add_item(nxt, number="3", name="Qatnov", indicator=world.indicators["visits"])
+    out = io.StringIO()
+    call_command("carryfacts", str(nxt.pk), stdout=out)
+    assert "1 ta bandning" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("carryfacts", "999999")
