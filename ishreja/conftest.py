@@ -58,6 +58,14 @@ def _member(username: str, centre: Centre, role: str, service_code: str = "", **
     return user
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rendered fragments are cached by database ids, which a rolled-back test may hand out again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db: None) -> Cast:
     bux_unit = _unit("1706", "region", "Buxoro viloyati")

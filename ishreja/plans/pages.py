@@ -4,6 +4,7 @@ and two revisions compared. A fixed number of queries whatever the plan's size."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ishreja.plandoc.model import Finding
@@ -34,8 +35,6 @@ class PlanPage:
     findings: list[Finding]
     plan_findings: list[Finding]
     comments: list[Comment]
-    events: list[PlanEvent]
-    revisions: list[Plan]
 
     @property
     def error_count(self) -> int:
@@ -46,17 +45,36 @@ class PlanPage:
         return sum(1 for f in self.findings if f.severity == "warning")
 
 
+class LazyPlanPage:
+    """The page's table, findings and comments, built only when a template fragment is not in the cache."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def built(self) -> PlanPage:
+        return plan_page_build(self.plan)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.built, name)
+
+
+def plan_history(plan: Plan) -> dict[str, list[Any]]:
+    """The workflow events and the plan's revisions: two queries, never cached (they are short)."""
+    same_plan = Plan.objects.filter(centre_id=plan.centre_id, year=plan.year, is_template=plan.is_template)
+    return {
+        "events": list(PlanEvent.objects.filter(plan=plan).select_related("actor").order_by("-created_at")),
+        "revisions": list(same_plan.order_by("revision")),
+    }
+
+
 def plan_page_build(plan: Plan) -> PlanPage:
-    """Six queries: sections, items, comments, events, revisions (the plan itself is the caller's)."""
+    """Three queries: sections, items, comments (the plan itself is the caller's)."""
     sections = list(plan.sections.order_by("order"))
     items = list(plan.items.order_by("order"))
     comments = list(Comment.objects.filter(plan=plan).select_related("author", "item"))
-    events = list(PlanEvent.objects.filter(plan=plan).select_related("actor").order_by("-created_at"))
-    revisions = list(
-        Plan.objects.filter(centre_id=plan.centre_id, year=plan.year, is_template=plan.is_template).order_by(
-            "revision"
-        )
-    )
     doc = plan_to_document(plan, items=items, sections=sections)
 
     by_item: dict[tuple[str, str], list[Finding]] = {}
@@ -91,7 +109,7 @@ def plan_page_build(plan: Plan) -> PlanPage:
 
         walk([r for r in children.get(None, []) if r.section_id == section.pk], 0)
         blocks.append(SectionBlock(section, rows, by_section.get(section.number, [])))
-    return PlanPage(plan, blocks, doc.findings, plan_findings, comments, events, revisions)
+    return PlanPage(plan, blocks, doc.findings, plan_findings, comments)
 
 
 @dataclass

@@ -411,6 +411,7 @@ def comment_add(*, plan: Plan, user: User, text: str, item: PlanItem | None = No
     comment = Comment(plan=plan, item=item, author=user, text=text.strip())
     comment.full_clean()
     comment.save()
+    plan_touch(plan)
     return comment
 
 
@@ -502,10 +503,18 @@ ITEM_FIELDS = [
 ]
 
 
+def plan_touch(plan: Plan) -> None:
+    """Mark the plan's content as changed: its ``updated_at`` is the key of the cached plan page, so
+    every write to its sections, items or comments calls this in the same transaction."""
+    plan.updated_at = timezone.now()
+    Plan.objects.filter(pk=plan.pk).update(updated_at=plan.updated_at)
+
+
 def _editable_locked(plan: Plan, user: User) -> Plan:
     plan = _locked(plan)
     plan_status_check_editable(plan)
     _require(user.has_perm("plans.change_plan", plan), "Bu rejani o'zgartirishga huquqingiz yo'q.")
+    plan_touch(plan)
     return plan
 
 
@@ -523,7 +532,6 @@ def item_update(*, item: PlanItem, user: User, version: int, data: ItemData) -> 
     current.full_clean()
     current.save(update_fields=ITEM_FIELDS)
     _link_item(current, service_ids)
-    Plan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
     return current
 
 

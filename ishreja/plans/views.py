@@ -36,7 +36,7 @@ from ishreja.plans.forms import (
     item_initial,
 )
 from ishreja.plans.models import LegalAct, Plan, PlanItem, PlanStatus, Section, Unit
-from ishreja.plans.pages import plan_page_build, plans_compare
+from ishreja.plans.pages import LazyPlanPage, plan_history, plan_page_build, plans_compare
 from ishreja.plans.selectors import plan_get_for_user, plans_visible_to
 
 PENDING_TTL = 24 * 3600
@@ -81,16 +81,21 @@ def _perms(user: access.AnyUser, plan: Plan) -> dict[str, bool]:
 @require_GET
 def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = plan_get_for_user(user=request.user, pk=pk)
-    page = plan_page_build(plan)
+    page = LazyPlanPage(plan)
     edit_id = request.GET.get("edit")
+    perms = _perms(request.user, plan)
     context = {
+        **plan_history(plan),
+        # The rendered table is cached by the plan's content stamp; editors' copies carry their own CSRF
+        # tokens, so they are kept per person, readers share one.
+        "cache_owner": request.user.pk if perms["can_edit"] or perms["can_comment"] else 0,
         "page": page,
         "plan": plan,
         "note_form": NoteForm(),
         "comment_form": CommentForm(),
         "edit_id": int(edit_id) if edit_id and edit_id.isdigit() else None,
         "items_url": reverse("plans:detail", args=[plan.pk]) + "items/",
-        **_perms(request.user, plan),
+        **perms,
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -164,3 +164,23 @@ def test_it_shows_what_changed_between_two_revisions(cast, client, seed_plan):
     client.force_login(cast.buxoro_methodologist)
     page = client.get(reverse("plans:compare", args=[amendment.pk, seed_plan.pk])).content.decode()
     assert "420" in page and "300" in page and "o'zgargan" in page
+
+
+def test_it_shows_every_change_at_once_although_the_table_is_cached(cast, client, seed_plan):
+    from ishreja.plans import services
+
+    client.force_login(cast.buxoro_methodologist)
+    url = reverse("plans:detail", args=[seed_plan.pk])
+    assert "4321" not in client.get(url).content.decode()
+    item = seed_plan.items.get(number="19")
+    services.item_update(
+        item=item,
+        user=cast.jondor_director,
+        version=item.version,
+        data=services.ItemData(number="19", name=item.name, plan_text="4321"),
+    )
+    assert "4321" in client.get(url).content.decode()
+    services.comment_add(plan=seed_plan, user=cast.buxoro_methodologist, text="Yangi izoh matni", item=item)
+    assert "Yangi izoh matni" in client.get(url).content.decode()
+    client.force_login(cast.jondor_director)  # an editor gets the editing tools, not the reader's copy
+    assert "Tahrirlash" in client.get(url).content.decode()
