@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,7 @@ def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
         .order_by("-created_at")[:10]
     )
     return {
+        "due_this_month": due_this_month(centre_ids=own_ids),
         "drafts": [p for p in own_open if p.status == PlanStatus.DRAFT],
         "returned": [p for p in own_open if p.status == PlanStatus.RETURNED],
         "to_approve": [p for p in own_open if p.status == PlanStatus.AGREED and p.centre_id in approver_ids],
@@ -59,3 +61,17 @@ def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
         "overview_year": year + 1,
         "events": events,
     }
+
+
+def due_this_month(*, centre_ids: list[int]) -> list[Any]:
+    """Items of the centres' plans in force that fall due from today to the end of the month."""
+    if not centre_ids:
+        return []
+    from ishreja.progress.selectors import centre_deadlines
+
+    today = timezone.localdate()
+    next_month = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    days_left = (next_month - today).days - 1
+    return [
+        d for d in centre_deadlines(centre_ids=centre_ids, today=today, ahead_days=days_left) if not d.overdue
+    ]
