@@ -17,7 +17,7 @@ from ishreja.plans.selectors import plans_visible_to
 @dataclass
 class DistrictStatus:
     centre: Centre
-    plan: Plan | None
+    plans: list[Plan | None]
 
 
 def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
@@ -38,13 +38,12 @@ def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
     overview: list[DistrictStatus] = []
     if review_ids:
         districts = list(Centre.objects.filter(parent_id__in=review_ids).order_by("name"))
-        plans = {
-            p.centre_id: p
-            for p in visible.filter(centre__in=districts, year=year + 1, is_template=False).order_by(
-                "revision"
-            )
-        }
-        overview = [DistrictStatus(c, plans.get(c.pk)) for c in districts]
+        years = [year, year + 1]
+        in_years = visible.filter(centre__in=districts, year__in=years, is_template=False).order_by(
+            "revision"
+        )
+        by_year = {(p.centre_id, p.year): p for p in in_years}
+        overview = [DistrictStatus(c, [by_year.get((c.pk, y)) for y in years]) for c in districts]
     events = list(
         PlanEvent.objects.filter(plan__in=visible.filter(centre_id__in=own_ids + review_ids))
         .select_related("plan__centre", "actor")
@@ -58,7 +57,7 @@ def home_get_for_user(*, user: access.AnyUser) -> dict[str, Any]:
         "submitted": [p for p in own_open if p.status == PlanStatus.SUBMITTED],
         "to_review": waiting,
         "overview": overview,
-        "overview_year": year + 1,
+        "overview_years": [year, year + 1],
         "events": events,
     }
 
