@@ -24,6 +24,8 @@ class Command(BaseCommand):
             target = Centre.objects.filter(pk=int(centre)).first()
         if target is None:
             raise CommandError(f"Markaz topilmadi: {centre} (SOATO kodi yoki id kutilgan).")
+        if not file.exists():
+            raise CommandError(f"Fayl topilmadi: {file}")
         try:
             from ishreja.plandoc import safety
 

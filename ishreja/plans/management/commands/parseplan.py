@@ -22,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", type=Path, help="Output file (JSON goes to standard output).")
 
     def handle(self, *args: Any, file: Path, format: api.Format, output: Path | None, **options: Any) -> None:
+        if not file.exists():
+            raise CommandError(f"Fayl topilmadi: {file}")
         try:
             doc = api.read_plan_path(file)
         except FileNotFoundError:
