@@ -44,7 +44,7 @@ def test_it_writes_a_docx_that_opens(tmp_path):
     [
         ("bo'sh.txt", b"", "bo'sh"),
         ("dastur.docx", b"MZ\x90\x00" + b"\x00" * 4000, "emas"),
-        ("xat.txt", "Hurmatli hamkasblar, yig'ilish ertaga.\n".encode(), "topilmadi"),
+        ("xat.txt", b"Hurmatli hamkasblar, yig'ilish ertaga.\n", "topilmadi"),
         ("katta.txt", None, "10 MB"),
         ("yo'q.txt", "missing", "topilmadi"),
     ],
