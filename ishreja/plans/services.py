@@ -137,7 +137,7 @@ def plan_status_check_editable(plan: Plan) -> None:
 
 def _locked(plan: Plan) -> Plan:
     """The plan re-read under a row lock, so two reviewers clicking at once cannot both move it."""
-    return Plan.objects.select_for_update().select_related("centre__parent").get(pk=plan.pk)
+    return Plan.objects.select_for_update(of=("self",)).select_related("centre__parent").get(pk=plan.pk)
 
 
 def _require(condition: bool, message: str) -> None:
