@@ -116,7 +116,7 @@ def test_it_consolidates_in_a_fixed_number_of_queries(
 ):
     more_districts(extra)
     # Indicators, centres, reports, then the diary and the monthly progress of this year and last year.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         consolidation_build(root=cast.buxoro, period=Q1)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         consolidation_build(root=cast.national, period=Q1)
