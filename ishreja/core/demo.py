@@ -33,7 +33,7 @@ class DemoLogin:
     service_code: str = ""
 
     def describe(self) -> str:
-        return f"{self.username:<20} {self.role:<15} {self.last_name} {self.first_name}"
+        return f"{self.username:<20} {Role(self.role).label:<28} {self.last_name} {self.first_name}"
 
 
 DEMO_LOGINS = [

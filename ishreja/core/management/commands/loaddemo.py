@@ -15,5 +15,5 @@ class Command(BaseCommand):
         )
         for login in logins:
             self.stdout.write(f"  {login.describe()}")
-        self.stdout.write(f"  {'admin':<20} {'superuser':<15} (Django admin)")
+        self.stdout.write(f"  {'admin':<20} {'superuser (Django admin)':<28}")
         self.stdout.write(f"  parol: {DEMO_PASSWORD}")
