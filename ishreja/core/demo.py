@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from ishreja.accounts.models import Membership, Role, User
@@ -69,6 +71,29 @@ def regional_centre_get_or_create(*, soato: str, national: Centre, name: str = "
     )
 
 
+REFERENCE_MODELS = [
+    ("plans", "unit"),
+    ("plans", "legalact"),
+    ("indicators", "indicator"),
+    ("centres", "adminunit"),
+    ("centres", "centre"),
+    ("centres", "service"),
+    ("accounts", "membership"),
+]
+
+
+def reference_editors_group() -> Group:
+    """The group of national administrators: they keep the reference data in the Django admin."""
+    group, _ = Group.objects.get_or_create(name="Milliy administratorlar")
+    perms = Permission.objects.filter(
+        content_type__in=[
+            ContentType.objects.get_by_natural_key(app, model) for app, model in REFERENCE_MODELS
+        ]
+    )
+    group.permissions.add(*perms)
+    return group
+
+
 @transaction.atomic
 def demo_load() -> list[DemoLogin]:
     admin_units_load()
@@ -105,6 +130,9 @@ def demo_load() -> list[DemoLogin]:
     jondor = Centre.objects.get(admin_unit__soato=JONDOR)
     reviewer = User.objects.get(username="buxoro-metodist")
     demo_plans_load(region=buxoro, jondor=jondor, reviewer=reviewer)
+    national_admins = reference_editors_group()
+    for membership in Membership.objects.filter(role=Role.NATIONAL_ADMIN).select_related("user"):
+        membership.user.groups.add(national_admins)
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@ishreja.local", DEMO_PASSWORD)
     progress_demo_load()

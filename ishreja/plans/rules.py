@@ -1,4 +1,7 @@
-"""Object permissions on plans, registered with django-rules; the predicates come from accounts.access."""
+"""Object permissions on plans, registered with django-rules; the predicates come from accounts.access.
+
+Asked without a plan (model-level checks, as the admin does), every predicate answers no: plan rights
+exist only for a given plan."""
 
 from __future__ import annotations
 
@@ -9,28 +12,28 @@ from ishreja.plans.models import Plan, PlanStatus
 
 
 @rules.predicate
-def can_view(user: access.AnyUser, plan: Plan) -> bool:
-    return access.can_view_centre(user, plan.centre)
+def can_view(user: access.AnyUser, plan: Plan | None) -> bool:
+    return plan is not None and access.can_view_centre(user, plan.centre)
 
 
 @rules.predicate
-def is_editor(user: access.AnyUser, plan: Plan) -> bool:
-    return access.can_edit_centre(user, plan.centre)
+def is_editor(user: access.AnyUser, plan: Plan | None) -> bool:
+    return plan is not None and access.can_edit_centre(user, plan.centre)
 
 
 @rules.predicate
-def is_reviewer(user: access.AnyUser, plan: Plan) -> bool:
-    return access.can_review_centre(user, plan.centre)
+def is_reviewer(user: access.AnyUser, plan: Plan | None) -> bool:
+    return plan is not None and access.can_review_centre(user, plan.centre)
 
 
 @rules.predicate
-def is_approver(user: access.AnyUser, plan: Plan) -> bool:
-    return access.can_approve_centre(user, plan.centre)
+def is_approver(user: access.AnyUser, plan: Plan | None) -> bool:
+    return plan is not None and access.can_approve_centre(user, plan.centre)
 
 
 @rules.predicate
-def is_editable(user: access.AnyUser, plan: Plan) -> bool:
-    return plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
+def is_editable(user: access.AnyUser, plan: Plan | None) -> bool:
+    return plan is not None and plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
 
 rules.add_perm("plans.view_plan", can_view)

@@ -28,3 +28,13 @@ def test_it_opens_every_admin_page(db, superuser_client):
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
             )
             assert change.status_code == 200, opts.label
+
+
+def test_it_lets_the_national_administrator_edit_reference_data_but_not_plans(db, client):
+    from ishreja.accounts.models import User
+
+    demo_load()
+    client.force_login(User.objects.get(username="milliy-admin"))
+    assert client.get(reverse("admin:plans_legalact_changelist")).status_code == 200
+    assert client.get(reverse("admin:indicators_indicator_add")).status_code == 200
+    assert client.get(reverse("admin:plans_plan_changelist")).status_code == 403
