@@ -119,6 +119,13 @@ _YEAR_ONLY_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})
 _DURING_RE = re.compile(r"\bdavomida\b|\bdoimiy\b|\bmuntazam\b|\byil\s+bo'yi")
 
 
+# Uzbek month names in their written (Latin) form, January first.
+MONTHS_UZ = (
+    *("yanvar", "fevral", "mart", "aprel", "may", "iyun"),
+    *("iyul", "avgust", "sentyabr", "oktyabr", "noyabr", "dekabr"),
+)
+
+
 def month_number(name: str) -> int:
     """Month number of a month name as matched ("sentabr", "sentyabr", "dekabr")."""
     return next(i for i, prefix in enumerate(_MONTH_PREFIXES, 1) if name.startswith(prefix))

@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
+from ishreja.plandoc.fields import MONTHS_UZ
 from ishreja.plandoc.model import Item, PlanDocument, Signature
 
 FONT = "Times New Roman"
@@ -27,10 +28,6 @@ BODY_PT = 12
 TITLE_PT = 14
 # Column widths in cm; they add up to the A4 landscape text width with 1.27 cm margins (27.16 cm).
 COLUMN_WIDTHS_CM = (1.3, 6.3, 2.4, 2.1, 2.1, 6.5, 2.9, 3.56)
-MONTHS_UZ = (
-    *("yanvar", "fevral", "mart", "aprel", "may", "iyun"),
-    *("iyul", "avgust", "sentyabr", "oktyabr", "noyabr", "dekabr"),
-)
 
 
 def format_number(value: Decimal) -> str:

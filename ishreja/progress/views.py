@@ -24,6 +24,7 @@ from ishreja.accounts.models import User
 from ishreja.centres.models import Centre, Service
 from ishreja.indicators.models import Indicator
 from ishreja.indicators.services import plan_items_link_indicators
+from ishreja.plandoc.fields import MONTHS_UZ
 from ishreja.plans.models import Plan, PlanItem, PlanStatus
 from ishreja.plans.selectors import plan_get_for_user, plans_visible_to
 from ishreja.progress import rules, selectors, services
@@ -35,21 +36,8 @@ from ishreja.progress.models import CalendarToken, DiaryEntry, Evidence, Progres
 SESSION_SERVICE = "progress_diary_service"
 # The parsed CSV waits in the session between preview and confirmation (see diary_import).
 SESSION_IMPORT = "progress_diary_import"
-MONTH_NAMES = [
-    "",
-    "yanvar",
-    "fevral",
-    "mart",
-    "aprel",
-    "may",
-    "iyun",
-    "iyul",
-    "avgust",
-    "sentyabr",
-    "oktyabr",
-    "noyabr",
-    "dekabr",
-]
+# Index 1..12: the month number reads straight into the name.
+MONTH_NAMES = ("", *MONTHS_UZ)
 
 
 def _user(request: HttpRequest) -> User:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ishreja.plandoc.write_docx import MONTHS_UZ
+from ishreja.plandoc.fields import MONTHS_UZ
 
 Kind = Literal["month", "quarter", "half", "nine", "year"]
 ROMAN = ("I", "II", "III", "IV")

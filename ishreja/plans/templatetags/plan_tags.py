@@ -7,24 +7,12 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from ishreja.plandoc.fields import MONTHS_UZ
+
 register = template.Library()
 
 ROMAN = ["", "I", "II", "III", "IV"]
-MONTHS = [
-    "",
-    "yanvar",
-    "fevral",
-    "mart",
-    "aprel",
-    "may",
-    "iyun",
-    "iyul",
-    "avgust",
-    "sentyabr",
-    "oktyabr",
-    "noyabr",
-    "dekabr",
-]
+MONTHS = ("", *MONTHS_UZ)
 
 
 @register.filter
