@@ -25,7 +25,7 @@ from ishreja.indicators.models import Indicator
 from ishreja.plans.models import Plan, PlanStatus
 from ishreja.progress.models import DIARY_INDICATORS, DiaryEntry, ItemProgress
 from ishreja.reports import figures
-from ishreja.reports.models import Report, ReportStatus
+from ishreja.reports.models import Report, ReportLine, ReportStatus
 from ishreja.reports.periods import Period
 
 Key = tuple[int, int]  # (centre id, indicator id)
@@ -104,6 +104,35 @@ def centre_values(
     return result
 
 
+def reported_values(*, centre_ids: list[int], periods: list[Period]) -> dict[int, dict[Key, Decimal]]:
+    """Every centre's value of every indicator as its ACCEPTED report for the period says: the lines
+    frozen at submission, never today's figures, so a total equals the sum of what the centres reported.
+    A centre without an accepted report has no value. One query."""
+    result: dict[int, dict[Key, Decimal]] = {p.year: {} for p in periods}
+    in_periods = Q(pk__in=[])
+    for p in periods:
+        in_periods |= Q(report__year=p.year, report__period=p.slug)
+    rows = (
+        ReportLine.objects.filter(
+            in_periods,
+            report__centre_id__in=centre_ids,
+            report__status=ReportStatus.ACCEPTED,
+            indicator__isnull=False,
+            actual__isnull=False,
+        )
+        .values("report__centre_id", "indicator_id", "report__year")
+        .annotate(total=Sum("actual"))
+        .order_by()
+        .values_list("report__centre_id", "indicator_id", "report__year", "total")
+    )
+    for centre_id, indicator_id, year, total in rows:
+        result[year][(centre_id, indicator_id)] = total
+    return result
+
+
+SOURCES = ("live", "reported")
+
+
 @dataclass
 class Column:
     centre_id: int
@@ -140,6 +169,8 @@ class Consolidation:
     columns: list[Column]
     rows: list[Row]
     previous_period: Period
+    # "live": today's diary and progress figures; "reported": the accepted reports' frozen lines.
+    source: str = "live"
     built_at: dt.datetime | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -178,7 +209,7 @@ def _roll_up(values: dict[Key, Decimal], root: Centre, paths: dict[int, str]) ->
     return out
 
 
-def consolidation_build(*, root: Centre, period: Period) -> Consolidation:
+def consolidation_build(*, root: Centre, period: Period, source: str = "live") -> Consolidation:
     """The consolidated table of ``root``'s children for ``period``; the caller has checked that the user
     may see ``root`` (everything below a visible centre is visible)."""
     indicators = {i.code: i for i in Indicator.objects.all()}
@@ -203,7 +234,12 @@ def consolidation_build(*, root: Centre, period: Period) -> Consolidation:
     _report_counts(root, period, columns, paths)
 
     previous_period = period.previous_year()
-    values = centre_values(centre_ids=list(paths), periods=[period, previous_period], indicators=indicators)
+    if source == "reported":
+        values = reported_values(centre_ids=list(paths), periods=[period, previous_period])
+    else:
+        values = centre_values(
+            centre_ids=list(paths), periods=[period, previous_period], indicators=indicators
+        )
     current = _roll_up(values[period.year], root, paths)
     previous = _roll_up(values[previous_period.year], root, paths)
 
@@ -249,5 +285,5 @@ def consolidation_build(*, root: Centre, period: Period) -> Consolidation:
         for row in rows:
             row.cells = row.cells[1:]
     return Consolidation(
-        root=root, period=period, columns=ordered, rows=rows, previous_period=previous_period
+        root=root, period=period, columns=ordered, rows=rows, previous_period=previous_period, source=source
     )

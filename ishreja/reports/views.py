@@ -20,7 +20,7 @@ from ishreja.accounts import access
 from ishreja.accounts.models import User
 from ishreja.centres.models import Centre
 from ishreja.reports import charts, exports, services
-from ishreja.reports.consolidation import Consolidation, consolidation_build
+from ishreja.reports.consolidation import SOURCES, Consolidation, consolidation_build
 from ishreja.reports.figures import STATUS_LABELS
 from ishreja.reports.models import Report
 from ishreja.reports.periods import (
@@ -286,11 +286,17 @@ def consolidation_home(request: HttpRequest) -> HttpResponse:
     return redirect("reports:consolidation", centre_id=top.pk, year=period.year, period=period.slug)
 
 
+def _source(request: HttpRequest) -> str:
+    """Which figures a consolidation adds up: today's (the default) or the accepted reports'."""
+    wanted = request.GET.get("source", "live")
+    return wanted if wanted in SOURCES else "live"
+
+
 @login_required
 def consolidation(request: HttpRequest, centre_id: int, year: int, period: str) -> HttpResponse:
     centre = centre_get_for_user(user=_user(request), pk=centre_id)
     the_period = _period(year, period)
-    cons = consolidation_build(root=centre, period=the_period)
+    cons = consolidation_build(root=centre, period=the_period, source=_source(request))
     codes = {row.indicator.code for row in cons.rows}
     wanted = request.GET.get("chart", "loans")
     context = {
@@ -309,7 +315,7 @@ def consolidation_chart(request: HttpRequest, centre_id: int, year: int, period:
     """The chart of one indicator across the columns, loaded by the page after the table (htmx): drawing
     takes longer than the table, so the figures come first."""
     centre = centre_get_for_user(user=_user(request), pk=centre_id)
-    cons = consolidation_build(root=centre, period=_period(year, period))
+    cons = consolidation_build(root=centre, period=_period(year, period), source=_source(request))
     chart = _consolidation_chart(cons, request.GET.get("chart", "loans"))[0]
     return render(request, "reports/_chart.html", {"chart": chart})
 
@@ -338,7 +344,7 @@ def consolidation_export(
     request: HttpRequest, centre_id: int, year: int, period: str, fmt: str
 ) -> HttpResponse:
     centre = centre_get_for_user(user=_user(request), pk=centre_id)
-    cons = consolidation_build(root=centre, period=_period(year, period))
+    cons = consolidation_build(root=centre, period=_period(year, period), source=_source(request))
     chart = _consolidation_chart(cons, request.GET.get("chart", "loans"))[0] if fmt == "pdf" else ""
     sheet = exports.consolidation_sheet(cons, chart_svg=chart)
     return _download(sheet, fmt, f"yigma-{centre.pk}-{year}-{period}")

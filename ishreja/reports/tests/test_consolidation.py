@@ -120,3 +120,24 @@ def test_it_consolidates_in_a_fixed_number_of_queries(
         consolidation_build(root=cast.buxoro, period=Q1)
     with django_assert_num_queries(7):
         consolidation_build(root=cast.national, period=Q1)
+
+
+def test_it_adds_up_exactly_what_the_accepted_reports_say_when_asked(cast, world):
+    from ishreja.reports import services
+
+    report = services.report_create(centre=cast.jondor, period=Q1, user=cast.jondor_director)
+    reasons = {line.pk: "Sabab" for line in report.lines.filter(needs_reason=True)}
+    services.report_save_reasons(report=report, user=cast.jondor_director, reasons=reasons)
+    services.report_submit(
+        report=report, user=cast.jondor_director, now=dt.datetime(2026, 4, 2, tzinfo=dt.UTC)
+    )
+    services.report_accept(report=report, user=cast.buxoro_methodologist)
+    # After acceptance the diary changes: today's figures move, the reported ones do not.
+    add_diary(cast.jondor, dt.date(2026, 3, 20), visits=55)
+    live = consolidation_build(root=cast.buxoro, period=Q1)
+    reported = consolidation_build(root=cast.buxoro, period=Q1, source="reported")
+    lines = {line.indicator.code: line.actual for line in report.lines.exclude(indicator=None) if line.actual}
+    assert _values(live, "visits")[0]["Jondor"] == 1255
+    assert _values(reported, "visits")[0] == {"G'ijduvon": None, "Jondor": 1200}  # G'ijduvon has not reported
+    for code, actual in lines.items():
+        assert reported.row(code).total == actual, code

@@ -183,3 +183,12 @@ def test_it_renders_a_report_in_a_fixed_number_of_queries(
     # Session, user, memberships, the report (with centre and plan), its lines, events, versions.
     with django_assert_num_queries(7):
         assert client.get(reverse("reports:report-detail", args=[report.pk])).status_code == 200
+
+
+def test_it_switches_the_consolidation_to_the_accepted_reports_and_keeps_strangers_out(client, cast, world):
+    url = reverse("reports:consolidation", args=[cast.buxoro.pk, 2026, "q1"]) + "?source=reported"
+    body = _as(client, cast.buxoro_methodologist).get(url).content.decode()
+    assert "Faqat qabul qilingan hisobotlar qatorlari" in body and 'id="source-switch"' in body
+    export = reverse("reports:consolidation-export", args=[cast.buxoro.pk, 2026, "q1", "xlsx"])
+    assert client.get(export + "?source=reported").status_code == 200
+    assert _as(client, cast.samarqand_staff).get(url).status_code == 404
