@@ -128,7 +128,17 @@ def plan_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def _own_editable_centres(user: access.AnyUser) -> list[Centre]:
-    return [m.centre for m in access.memberships_of(user) if access.can_edit_centre(user, m.centre)]
+    centres = {
+        m.centre_id: m.centre for m in access.memberships_of(user) if access.can_edit_centre(user, m.centre)
+    }
+    return list(centres.values())
+
+
+def _chosen_centre(request: AuthedRequest, centres: list[Centre]) -> Centre:
+    """The centre a new plan is for: the one picked in the form (only among the person's own), else the
+    first; people with one centre never see the choice."""
+    wanted = request.POST.get("centre") or request.GET.get("centre")
+    return next((c for c in centres if str(c.pk) == wanted), centres[0])
 
 
 @login_required
@@ -137,7 +147,7 @@ def plan_create(request: AuthedRequest) -> HttpResponse:
     centres = _own_editable_centres(request.user)
     if not centres:
         raise PermissionDenied
-    centre = centres[0]
+    centre = _chosen_centre(request, centres)
     form = BlankPlanForm(request.POST or None, initial={"year": time.localtime().tm_year + 1})
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,6 +174,7 @@ def plan_create(request: AuthedRequest) -> HttpResponse:
         "approved": approved,
         "templates": templates,
         "can_template": centre.level == centre.Level.REGIONAL,
+        "centres": centres,
     }
     return render(request, "plans/plan_create.html", context)
 
@@ -185,6 +196,7 @@ def plan_upload(request: AuthedRequest) -> HttpResponse:
     centres = _own_editable_centres(request.user)
     if not centres:
         raise PermissionDenied
+    centre = _chosen_centre(request, centres)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -199,10 +211,11 @@ def plan_upload(request: AuthedRequest) -> HttpResponse:
             else:
                 token = secrets.token_urlsafe(16)
                 (_pending_dir() / f"{token}.bin").write_bytes(data)
-                request.session[f"upload:{token}"] = upload.name[:200]
-                context = {"doc": doc, "token": token, "filename": upload.name, "centre": centres[0]}
+                request.session[f"upload:{token}"] = {"name": upload.name[:200], "centre": centre.pk}
+                context = {"doc": doc, "token": token, "filename": upload.name, "centre": centre}
                 return render(request, "plans/plan_upload_preview.html", context)
-    return render(request, "plans/plan_upload.html", {"form": form, "centre": centres[0]})
+    context = {"form": form, "centre": centre, "centres": centres}
+    return render(request, "plans/plan_upload.html", context)
 
 
 @login_required
@@ -210,10 +223,13 @@ def plan_upload(request: AuthedRequest) -> HttpResponse:
 def plan_upload_confirm(request: AuthedRequest, token: str) -> HttpResponse:
     """Step 2: the person saw the preview and keeps it: store it as a draft of their centre."""
     centres = _own_editable_centres(request.user)
-    filename = request.session.get(f"upload:{token}")
+    pending = request.session.get(f"upload:{token}") or {}
+    filename = pending.get("name")
+    # Checked again: the person may have lost their role in that centre since the preview.
+    centre = next((c for c in centres if c.pk == pending.get("centre")), None)
     path = _pending_dir() / f"{token}.bin"
     if (
-        not centres
+        centre is None
         or filename is None
         or not token.replace("-", "").replace("_", "").isalnum()
         or not path.exists()
@@ -222,7 +238,7 @@ def plan_upload_confirm(request: AuthedRequest, token: str) -> HttpResponse:
         return redirect("plans:upload")
     try:
         result = services.plan_import_file(
-            centre=centres[0], data=path.read_bytes(), filename=filename, user=request.user
+            centre=centre, data=path.read_bytes(), filename=filename, user=request.user
         )
     except (PlanReadError, services.PlanError) as exc:
         messages.error(request, str(exc))
@@ -256,7 +272,9 @@ def plan_from_template(request: AuthedRequest, pk: int) -> HttpResponse:
     if not centres:
         raise PermissionDenied
     try:
-        plan = services.plan_create_from_template(template=template, centre=centres[0], user=request.user)
+        plan = services.plan_create_from_template(
+            template=template, centre=_chosen_centre(request, centres), user=request.user
+        )
     except services.PlanError as exc:
         messages.error(request, str(exc))
         return redirect("plans:create")

@@ -184,3 +184,28 @@ def test_it_shows_every_change_at_once_although_the_table_is_cached(cast, client
     assert "Yangi izoh matni" in client.get(url).content.decode()
     client.force_login(cast.jondor_director)  # an editor gets the editing tools, not the reader's copy
     assert "Tahrirlash" in client.get(url).content.decode()
+
+
+def test_it_lets_a_person_with_two_centres_choose_where_an_upload_goes(cast, client, settings, tmp_path):
+    from ishreja.accounts.models import Membership, Role
+
+    settings.VAR_DIR = tmp_path
+    Membership.objects.create(user=cast.jondor_director, centre=cast.gijduvon, role=Role.DEPUTY)
+    client.force_login(cast.jondor_director)
+    assert "Qaysi markaz uchun" in client.get(reverse("plans:upload")).content.decode()
+    upload = io.BytesIO(SEED_2026.read_bytes())
+    upload.name = "reja.txt"
+    preview = client.post(reverse("plans:upload"), {"file": upload, "centre": cast.gijduvon.pk})
+    client.post(reverse("plans:upload-confirm", args=[preview.context["token"]]))
+    assert Plan.objects.get().centre == cast.gijduvon
+
+
+def test_it_never_stores_an_upload_for_a_centre_the_person_does_not_edit(cast, client, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    client.force_login(cast.jondor_director)
+    upload = io.BytesIO(SEED_2026.read_bytes())
+    upload.name = "reja.txt"
+    preview = client.post(reverse("plans:upload"), {"file": upload, "centre": cast.samarqand_city.pk})
+    assert preview.context["centre"] == cast.jondor
+    client.post(reverse("plans:upload-confirm", args=[preview.context["token"]]))
+    assert Plan.objects.get().centre == cast.jondor
