@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -72,12 +74,7 @@ def plan_create_from_document(
     """A new draft plan of ``centre`` holding everything ``doc`` says."""
     if doc.year is None:
         raise PlanError("Rejaning yili aniqlanmadi: sarlavhada yil ko'rsatilishi kerak.")
-    if (
-        Plan.objects.filter(centre=centre, year=doc.year, is_template=False)
-        .exclude(status__in=["approved", "superseded"])
-        .exists()
-    ):
-        raise PlanError(f"{centre} markazining {doc.year}-yil uchun ochiq rejasi allaqachon bor.")
+    _require_no_open_plan(centre=centre, year=doc.year)
     plan = Plan(
         centre=centre,
         year=doc.year,
@@ -143,6 +140,18 @@ def _locked(plan: Plan) -> Plan:
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise PlanError(message)
+
+
+def _require_no_open_plan(*, centre: Centre, year: int, is_template: bool = False, message: str = "") -> None:
+    """The rule of the ``plan_one_open_revision`` constraint, checked first so people get a sentence, not an
+    integrity error: one revision of a centre's plan for a year is being worked on at a time."""
+    open_plans = Plan.objects.filter(centre=centre, year=year, is_template=is_template).exclude(
+        status__in=[PlanStatus.APPROVED, PlanStatus.SUPERSEDED]
+    )
+    _require(
+        not open_plans.exists(),
+        message or f"{centre} markazining {year}-yil uchun ochiq rejasi allaqachon bor.",
+    )
 
 
 def _step(
@@ -299,10 +308,12 @@ def plan_amend(*, plan: Plan, user: User, note: str = "") -> Plan:
     _require(
         plan.status == PlanStatus.APPROVED, "Faqat amaldagi (tasdiqlangan) rejaga o'zgartirish ochiladi."
     )
-    open_revision = Plan.objects.filter(
-        centre=plan.centre, year=plan.year, is_template=plan.is_template
-    ).exclude(status__in=[PlanStatus.APPROVED, PlanStatus.SUPERSEDED])
-    _require(not open_revision.exists(), "Bu rejaning ochiq tahriri allaqachon bor.")
+    _require_no_open_plan(
+        centre=plan.centre,
+        year=plan.year,
+        is_template=plan.is_template,
+        message="Bu rejaning ochiq tahriri allaqachon bor.",
+    )
     last = Plan.objects.filter(centre=plan.centre, year=plan.year, is_template=plan.is_template).order_by(
         "-revision"
     )
@@ -363,12 +374,7 @@ def plan_create_from_template(*, template: Plan, centre: Centre, user: User) -> 
     _require(template.is_template, "Bu namuna emas.")
     _require(centre.parent_id == template.centre_id, "Namuna faqat o'z viloyati tumanlari uchun.")
     _require(access.can_edit_centre(user, centre), "Bu markaz uchun reja yaratishga huquqingiz yo'q.")
-    _require(
-        not Plan.objects.filter(centre=centre, year=template.year, is_template=False)
-        .exclude(status__in=[PlanStatus.APPROVED, PlanStatus.SUPERSEDED])
-        .exists(),
-        f"{template.year}-yil uchun ochiq reja allaqachon bor.",
-    )
+    _require_no_open_plan(centre=centre, year=template.year)
     plan = _copy(source=template, centre=centre, year=template.year, user=user)
     plan.title = f"{centre.name}ning {template.year}-yil uchun mo'ljallangan ISH REJASI"
     plan.save(update_fields=["title", "updated_at"])
@@ -381,12 +387,7 @@ def plan_create_from_template(*, template: Plan, centre: Centre, user: User) -> 
 @transaction.atomic
 def plan_create_blank(*, centre: Centre, year: int, user: User, is_template: bool = False) -> Plan:
     _require(access.can_edit_centre(user, centre), "Bu markaz uchun reja yaratishga huquqingiz yo'q.")
-    _require(
-        not Plan.objects.filter(centre=centre, year=year, is_template=is_template)
-        .exclude(status__in=[PlanStatus.APPROVED, PlanStatus.SUPERSEDED])
-        .exists(),
-        f"{year}-yil uchun ochiq reja allaqachon bor.",
-    )
+    _require_no_open_plan(centre=centre, year=year, is_template=is_template)
     plan = Plan(
         centre=centre,
         year=year,
@@ -535,6 +536,9 @@ def item_update(*, item: PlanItem, user: User, version: int, data: ItemData) -> 
     return current
 
 
+Ordered = TypeVar("Ordered", PlanItem, Section)
+
+
 def _tree_order(plan: Plan) -> list[PlanItem]:
     """The plan's items in document order: sections in order, each item followed by its subtree."""
     items = list(plan.items.order_by("order"))
@@ -553,15 +557,16 @@ def _tree_order(plan: Plan) -> list[PlanItem]:
     return out
 
 
-def _renumber(rows: list[PlanItem]) -> None:
-    """Store ``rows``' list order as their ``order``, without tripping the unique (plan, order) index
-    mid-update: move everything out of the way first."""
+def _renumber(rows: Sequence[Ordered]) -> None:
+    """Store ``rows``' list order as their ``order`` (items or sections of one plan), without tripping the
+    unique (plan, order) index mid-update: move everything out of the way first."""
     if not rows:
         return
-    PlanItem.objects.filter(pk__in=[r.pk for r in rows]).update(order=models.F("order") + 1_000_000)
+    model = type(rows[0])
+    model.objects.filter(pk__in=[r.pk for r in rows]).update(order=models.F("order") + 1_000_000)
     for position, row in enumerate(rows, start=1):
         row.order = position
-    PlanItem.objects.bulk_update(rows, ["order"])
+    model.objects.bulk_update(rows, ["order"])
 
 
 def _in_subtree(row: PlanItem, root: PlanItem, by_id: dict[int, PlanItem]) -> bool:
@@ -676,8 +681,5 @@ def section_move(*, section: Section, user: User, up: bool) -> None:
     if not 0 <= other < len(sections):
         return
     sections[index], sections[other] = sections[other], sections[index]
-    Section.objects.filter(plan=plan).update(order=models.F("order") + 1_000_000)
-    for position, row in enumerate(sections, start=1):
-        row.order = position
-    Section.objects.bulk_update(sections, ["order"])
+    _renumber(sections)
     _renumber(_tree_order(plan))

@@ -9,7 +9,6 @@ urlpatterns = [
     path("upload/", views.plan_upload, name="upload"),
     path("upload/<str:token>/confirm/", views.plan_upload_confirm, name="upload-confirm"),
     path("<int:pk>/", views.plan_detail, name="detail"),
-    path("<int:pk>/findings/", views.plan_findings, name="findings"),
     path("<int:pk>/download/<str:fmt>/", views.plan_download, name="download"),
     path("<int:pk>/rollover/", views.plan_rollover, name="rollover"),
     path("<int:pk>/use-template/", views.plan_from_template, name="use-template"),

@@ -102,13 +102,6 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_findings(request: AuthedRequest, pk: int) -> HttpResponse:
-    plan = plan_get_for_user(user=request.user, pk=pk)
-    return render(request, "plans/_findings.html", {"page": plan_page_build(plan), "plan": plan})
-
-
-@login_required
-@require_GET
 def plan_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     plan = plan_get_for_user(user=request.user, pk=pk)
     if fmt not in plandoc.FORMATS:
